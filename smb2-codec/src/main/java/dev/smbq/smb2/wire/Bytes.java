@@ -1,0 +1,118 @@
+package dev.smbq.smb2.wire;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * An immutable run of bytes: a blob, a buffer or a payload inside a message.
+ *
+ * <p>Decoders return views into the received message without copying it; the message array must therefore not be
+ * reused after decoding (the framer hands out a fresh array per message). Equality is by content.
+ */
+public final class Bytes {
+    public static final Bytes EMPTY = new Bytes(new byte[0], 0, 0);
+
+    private final byte[] array;
+    private final int offset;
+    private final int length;
+
+    private Bytes(byte[] array, int offset, int length) {
+        this.array = array;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    /** A copy of {@code data}, so later changes to the array do not show through. */
+    public static Bytes copyOf(byte[] data) {
+        return data.length == 0 ? EMPTY : new Bytes(data.clone(), 0, data.length);
+    }
+
+    /** Takes ownership of {@code data}: the caller must not change it afterwards. */
+    public static Bytes wrap(byte[] data) {
+        return data.length == 0 ? EMPTY : new Bytes(data, 0, data.length);
+    }
+
+    /** Takes ownership of a range of {@code data}: the caller must not change it afterwards. */
+    public static Bytes wrap(byte[] data, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
+        return length == 0 ? EMPTY : new Bytes(data, offset, length);
+    }
+
+    public static Bytes fromHex(String hex) {
+        return wrap(HexFormat.of().parseHex(hex.replaceAll("\\s+", "")));
+    }
+
+    byte[] array() {
+        return array;
+    }
+
+    int offset() {
+        return offset;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public boolean isEmpty() {
+        return length == 0;
+    }
+
+    public byte get(int index) {
+        java.util.Objects.checkIndex(index, length);
+        return array[offset + index];
+    }
+
+    /** A view of part of these bytes, without copying. */
+    public Bytes slice(int from, int sliceLength) {
+        java.util.Objects.checkFromIndexSize(from, sliceLength, length);
+        return sliceLength == 0 ? EMPTY : new Bytes(array, offset + from, sliceLength);
+    }
+
+    public byte[] toByteArray() {
+        return Arrays.copyOfRange(array, offset, offset + length);
+    }
+
+    /** A read-only buffer over these bytes, without copying. */
+    public ByteBuffer asReadOnlyBuffer() {
+        return ByteBuffer.wrap(array, offset, length).slice().asReadOnlyBuffer();
+    }
+
+    /** Copies these bytes into {@code target} at its position and advances it. */
+    public void copyTo(ByteBuffer target) {
+        target.put(array, offset, length);
+    }
+
+    public void copyTo(byte[] target, int targetOffset) {
+        System.arraycopy(array, offset, target, targetOffset, length);
+    }
+
+    public String toHex() {
+        return HexFormat.of().withUpperCase().formatHex(array, offset, offset + length);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Bytes that
+                && Arrays.equals(array, offset, offset + length, that.array, that.offset, that.offset + that.length);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 1;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + array[i];
+        }
+        return hash;
+    }
+
+    /** Hex, shortened past 64 bytes so that a large payload does not flood a log line. */
+    @Override
+    public String toString() {
+        if (length <= 64) {
+            return toHex();
+        }
+        return slice(0, 32).toHex() + "..(" + length + " bytes)";
+    }
+}
