@@ -78,7 +78,8 @@ final class IoCodecs {
                 out.u16(WRITE_REQUEST_DATA_OFFSET).u32(request.data().length()).u64(request.offset());
                 writeFileId(out, request.fileId());
                 out.u32(request.channel()).u32(request.remainingBytes());
-                out.u16(info.isEmpty() ? 0 : WRITE_REQUEST_DATA_OFFSET + request.data().length()).u16(info.length());
+                // With no channel info Windows still points WriteChannelInfoOffset at the buffer; so does this codec.
+                out.u16(WRITE_REQUEST_DATA_OFFSET + (info.isEmpty() ? 0 : request.data().length())).u16(info.length());
                 out.u32(request.flags());
                 out.bytes(request.data()).bytes(info);
             },

@@ -1,6 +1,7 @@
 package dev.smbq.smb2.codec;
 
 import dev.smbq.smb2.message.ErrorResponse;
+import dev.smbq.smb2.message.OplockBreakNotification;
 import dev.smbq.smb2.message.Smb2Body;
 import dev.smbq.smb2.message.Smb2Header;
 import dev.smbq.smb2.message.Smb2Message;
@@ -23,6 +24,8 @@ import java.util.Map;
 public final class Smb2Codec {
     /** ProtocolId 0xFE 'SMB' read as a little-endian ULONG. */
     public static final int PROTOCOL_ID = 0x424D53FE;
+    /** MessageId of unsolicited server messages (oplock and lease break notifications). */
+    public static final long UNSOLICITED = -1L;
 
     private static final Map<Class<?>, BodyCodec<?>> BY_TYPE = new HashMap<>();
     private static final Map<Integer, List<BodyCodec<?>>> REQUESTS = new HashMap<>();
@@ -70,7 +73,7 @@ public final class Smb2Codec {
         response(Command.OPLOCK_BREAK, MiscCodecs.OPLOCK_BREAK_RESPONSE);
         response(Command.OPLOCK_BREAK, MiscCodecs.LEASE_BREAK_NOTIFICATION);
         response(Command.OPLOCK_BREAK, MiscCodecs.LEASE_BREAK_RESPONSE);
-        BY_TYPE.put(dev.smbq.smb2.message.OplockBreakNotification.class, MiscCodecs.OPLOCK_BREAK_NOTIFICATION);
+        BY_TYPE.put(OplockBreakNotification.class, MiscCodecs.OPLOCK_BREAK_NOTIFICATION);
     }
 
     private static void request(Command command, BodyCodec<?> codec) {
@@ -154,6 +157,12 @@ public final class Smb2Codec {
         Command command = header.command();
         if (header.isResponse() && isErrorResponse(header, structureSize)) {
             return readBody(MiscCodecs.errorResponse(command), structureSize, in);
+        }
+        // [MS-SMB2] 3.3.4.6: an oplock break notification is unsolicited, sent with MessageId 0xFFFFFFFFFFFFFFFF; an
+        // oplock break response answers an acknowledgment. Both have StructureSize 24.
+        if (header.isResponse() && command.equals(Command.OPLOCK_BREAK) && header.messageId() == UNSOLICITED
+                && structureSize == MiscCodecs.OPLOCK_BREAK_NOTIFICATION.structureSize()) {
+            return readBody(MiscCodecs.OPLOCK_BREAK_NOTIFICATION, structureSize, in);
         }
         List<BodyCodec<?>> candidates = (header.isResponse() ? RESPONSES : REQUESTS).get(command.code());
         if (candidates == null) {
