@@ -1,0 +1,163 @@
+package dev.smbq.smb2.crypto;
+
+import dev.smbq.smb2.codec.CompoundChain;
+import dev.smbq.smb2.message.Smb2Header;
+import dev.smbq.smb2.spec.Command;
+import dev.smbq.smb2.spec.HeaderFlags;
+import dev.smbq.smb2.spec.SigningAlgorithm;
+import dev.smbq.smb2.wire.Bytes;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.macs.CMac;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * [MS-SMB2] 3.1.4.1 signing of SMB2 messages with one key: HMAC-SHA256 (2.0.2, 2.1), AES-128-CMAC (3.x) or
+ * AES-128-GMAC (3.1.1 with SMB2_SIGNING_CAPABILITIES). The MAC covers the whole message with its Signature field
+ * zeroed; in a compound chain each element is signed on its own, its 8-byte padding included.
+ *
+ * <p>Not thread-safe (it keeps one MAC instance); use one per connection or per thread.
+ */
+public final class Smb2Signer {
+    private static final int SIGNATURE_OFFSET = Smb2Header.SIGNATURE_OFFSET;
+    private static final int SIGNATURE_SIZE = Smb2Header.SIGNATURE_SIZE;
+    private static final int FLAGS_OFFSET = 16;
+    private static final int COMMAND_OFFSET = 12;
+    private static final int MESSAGE_ID_OFFSET = 24;
+    private static final byte[] ZERO_SIGNATURE = new byte[SIGNATURE_SIZE];
+
+    private final SigningAlgorithm algorithm;
+    private final byte[] key;
+    private final Mac hmac;
+    private final CMac cmac;
+    private Cipher gcm;
+
+    private Smb2Signer(SigningAlgorithm algorithm, byte[] key) throws GeneralSecurityException {
+        this.algorithm = algorithm;
+        this.key = key;
+        if (algorithm.equals(SigningAlgorithm.HMAC_SHA256)) {
+            hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+            cmac = null;
+            gcm = null;
+        } else if (algorithm.equals(SigningAlgorithm.AES_CMAC)) {
+            cmac = new CMac(AESEngine.newInstance());
+            cmac.init(new KeyParameter(key));
+            hmac = null;
+            gcm = null;
+        } else if (algorithm.equals(SigningAlgorithm.AES_GMAC)) {
+            gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            hmac = null;
+            cmac = null;
+        } else {
+            throw new IllegalArgumentException("no signing with " + algorithm);
+        }
+    }
+
+    /** A signer for {@code algorithm} with {@code key} (16 bytes for CMAC and GMAC). */
+    public static Smb2Signer of(SigningAlgorithm algorithm, Bytes key) {
+        try {
+            return new Smb2Signer(algorithm, key.toByteArray());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot sign with " + algorithm + ": " + e.getMessage(), e);
+        }
+    }
+
+    public SigningAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** Sets SMB2_FLAGS_SIGNED and writes the signature of the message at {@code offset, length} into it. */
+    public void sign(byte[] buffer, int offset, int length) {
+        checkBounds(buffer, offset, length);
+        int flagsAt = offset + FLAGS_OFFSET;
+        buffer[flagsAt] |= HeaderFlags.SIGNED;
+        System.arraycopy(ZERO_SIGNATURE, 0, buffer, offset + SIGNATURE_OFFSET, SIGNATURE_SIZE);
+        byte[] mac = mac(buffer, offset, length);
+        System.arraycopy(mac, 0, buffer, offset + SIGNATURE_OFFSET, SIGNATURE_SIZE);
+    }
+
+    /** Signs every element of a compound chain (each with its padding). */
+    public void signChain(byte[] chain) {
+        int offset = 0;
+        for (Bytes element : CompoundChain.split(Bytes.wrap(chain))) {
+            sign(chain, offset, element.length());
+            offset += element.length();
+        }
+    }
+
+    /**
+     * Whether the message's Signature matches. The Signature field is zeroed while the MAC is computed and put back
+     * afterwards; the comparison takes the same time whatever the bytes.
+     */
+    public boolean verify(byte[] buffer, int offset, int length) {
+        checkBounds(buffer, offset, length);
+        int signatureAt = offset + SIGNATURE_OFFSET;
+        byte[] received = Arrays.copyOfRange(buffer, signatureAt, signatureAt + SIGNATURE_SIZE);
+        System.arraycopy(ZERO_SIGNATURE, 0, buffer, signatureAt, SIGNATURE_SIZE);
+        try {
+            byte[] expected = Arrays.copyOf(mac(buffer, offset, length), SIGNATURE_SIZE);
+            return MessageDigest.isEqual(expected, received);
+        } finally {
+            System.arraycopy(received, 0, buffer, signatureAt, SIGNATURE_SIZE);
+        }
+    }
+
+    /** The signature of a message (its Signature field must already be zero). */
+    private byte[] mac(byte[] buffer, int offset, int length) {
+        try {
+            if (hmac != null) {
+                hmac.update(buffer, offset, length);
+                return hmac.doFinal();
+            }
+            if (cmac != null) {
+                cmac.update(buffer, offset, length);
+                byte[] out = new byte[cmac.getMacSize()];
+                cmac.doFinal(out, 0);
+                return out;
+            }
+            GCMParameterSpec nonce = new GCMParameterSpec(128, gmacNonce(buffer, offset));
+            try {
+                gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), nonce);
+            } catch (java.security.InvalidAlgorithmParameterException sameNonceAsLastTime) {
+                // The JDK refuses to encrypt twice in a row with one key and nonce on one Cipher. With GMAC that
+                // happens when one message is MACed again (signed, then verified; or resent): no ciphertext is
+                // produced, so a fresh Cipher may compute the tag.
+                gcm = Cipher.getInstance("AES/GCM/NoPadding");
+                gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), nonce);
+            }
+            gcm.updateAAD(buffer, offset, length);
+            return gcm.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+    }
+
+    /**
+     * [MS-SMB2] 3.1.4.1: the AES-GMAC nonce is the MessageId (8 bytes, little-endian), then 4 bytes whose lowest bit
+     * says "sent by the server" and whose next bit says "this is a CANCEL request" (CANCEL reuses the MessageId of
+     * the request it cancels, so without that bit two messages would share a nonce).
+     */
+    static byte[] gmacNonce(byte[] buffer, int offset) {
+        byte[] nonce = new byte[12];
+        System.arraycopy(buffer, offset + MESSAGE_ID_OFFSET, nonce, 0, 8);
+        boolean fromServer = (buffer[offset + FLAGS_OFFSET] & HeaderFlags.SERVER_TO_REDIR) != 0;
+        int command = (buffer[offset + COMMAND_OFFSET] & 0xFF) | (buffer[offset + COMMAND_OFFSET + 1] & 0xFF) << 8;
+        boolean cancel = !fromServer && command == Command.CANCEL.code();
+        nonce[8] = (byte) ((fromServer ? 1 : 0) | (cancel ? 2 : 0));
+        return nonce;
+    }
+
+    private static void checkBounds(byte[] buffer, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+        if (length < Smb2Header.SIZE) {
+            throw new IllegalArgumentException("a signed message holds at least a header");
+        }
+    }
+}
