@@ -106,8 +106,19 @@ class Smb2SignerTest {
         assertThat(elements.get(0).length()).isEqualTo(72);
         assertThat(signer.verify(chain, 0, 72)).isTrue();
         assertThat(signer.verify(chain, 72, chain.length - 72)).isTrue();
+        assertThat(signer.verifyChain(chain, false)).isTrue();
         chain[70] ^= 1; // a padding byte of the first element
         assertThat(signer.verify(chain, 0, 72)).isFalse();
+        assertThat(signer.verifyChain(chain, false)).isFalse();
+    }
+
+    @Test
+    void messagesThatArrivedEncryptedAreNotSignatureChecked() {
+        // the V1 WRITE request has SMB2_FLAGS_SIGNED set and a zero Signature, as Windows encrypts it
+        byte[] write = Vectors.load("v1-write-request-plaintext");
+        Smb2Signer signer = Smb2Signer.of(SigningAlgorithm.AES_CMAC, V1_SIGNING_KEY);
+        assertThat(signer.verifyChain(write, false)).isFalse();
+        assertThat(signer.verifyChain(write, true)).isTrue();
     }
 
     @Test

@@ -139,6 +139,19 @@ class TransformSealingTest {
         assertThat(TransformUnsealer.of(cipher, key, 5).unseal(sealed).toByteArray()).isEqualTo(large);
     }
 
+    @Test
+    void aCompoundChainIsSealedAsOneMessage() throws IntegrityCheckException {
+        byte[] chain = dev.smbq.smb2.codec.CompoundChain.encode(java.util.List.of(
+                new dev.smbq.smb2.message.Smb2Message(dev.smbq.smb2.message.Smb2Header.request(
+                        dev.smbq.smb2.spec.Command.ECHO, 1), new dev.smbq.smb2.message.EchoRequest()),
+                new dev.smbq.smb2.message.Smb2Message(dev.smbq.smb2.message.Smb2Header.request(
+                        dev.smbq.smb2.spec.Command.ECHO, 2), new dev.smbq.smb2.message.EchoRequest())));
+        Bytes key = Bytes.wrap(new byte[16]);
+        Bytes sealed = TransformSealer.of(CipherId.AES_128_GCM, key).seal(chain, 0, chain.length, 9);
+        Bytes opened = TransformUnsealer.of(CipherId.AES_128_GCM, key, 9).unseal(sealed);
+        assertThat(dev.smbq.smb2.codec.CompoundChain.split(opened)).hasSize(2);
+    }
+
     /** The GCM primitive: McGrew and Viega, "The Galois/Counter Mode of Operation", test case 4 (AAD, 60 bytes). */
     @Test
     void gcmSpecificationTestCase4() throws Exception {
