@@ -102,4 +102,15 @@ class SessionKeysTest {
             assertThat(preauth.hash().value()).as(session).isEqualTo(vector(session + "-preauth-h5"));
         }
     }
+
+    @Test
+    void keyLogLinesHaveTheFormWiresharkTakes() {
+        Bytes sessionKey = hex("419FDDF34C1E001909D362AE7FB6AF79");
+        SessionKeys keys = SessionKeys.derive(Dialect.SMB_3_1_1, CipherId.AES_128_GCM, sessionKey, vector("v1-preauth-h5"));
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        KeyLog log = lines::add;
+        log.session(0x100000000025L, sessionKey, keys);
+        assertThat(lines).containsExactly("2500000000100000,419fddf34c1e001909d362ae7fb6af79,"
+                + "748c50868c90f302962a5c35f5f9a8bf,a2f5e80e5d59103034f32e52f698e5ec");
+    }
 }
