@@ -1,6 +1,7 @@
 package dev.smbq.smb2.crypto;
 
 import dev.smbq.smb2.spec.CipherId;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -24,9 +25,11 @@ abstract class Aead {
     abstract byte[] encrypt(byte[] nonce, byte[] aadBuffer, int aadOffset, int aadLength,
                             byte[] in, int inOffset, int length, byte[] out, int outOffset) throws GeneralSecurityException;
 
-    /** Decrypts and authenticates; throws on any mismatch, writing nothing the caller may use. */
-    abstract byte[] decrypt(byte[] nonce, byte[] aadBuffer, int aadOffset, int aadLength,
-                            byte[] in, int inOffset, int length, byte[] tag) throws GeneralSecurityException;
+    /**
+     * Decrypts and authenticates {@code ciphertext} (read from its position to its limit); throws on any mismatch,
+     * returning nothing the caller may use.
+     */
+    abstract byte[] decrypt(byte[] nonce, ByteBuffer aad, ByteBuffer ciphertext, byte[] tag) throws GeneralSecurityException;
 
     static Aead of(CipherId cipher, byte[] key) {
         int keySize = cipher.equals(CipherId.AES_256_CCM) || cipher.equals(CipherId.AES_256_GCM) ? 32 : 16;
@@ -71,13 +74,13 @@ abstract class Aead {
         }
 
         @Override
-        byte[] decrypt(byte[] nonce, byte[] aadBuffer, int aadOffset, int aadLength, byte[] in, int inOffset,
-                       int length, byte[] tag) throws GeneralSecurityException {
+        byte[] decrypt(byte[] nonce, ByteBuffer aad, ByteBuffer ciphertext, byte[] tag) throws GeneralSecurityException {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_SIZE * 8, nonce));
-            cipher.updateAAD(aadBuffer, aadOffset, aadLength);
-            byte[] plaintext = new byte[length];
-            int written = cipher.update(in, inOffset, length, plaintext, 0);
-            cipher.doFinal(tag, 0, TAG_SIZE, plaintext, written);
+            cipher.updateAAD(aad);
+            byte[] plaintext = new byte[ciphertext.remaining()];
+            ByteBuffer out = ByteBuffer.wrap(plaintext);
+            cipher.update(ciphertext, out);
+            cipher.doFinal(ByteBuffer.wrap(tag), out);
             return plaintext;
         }
     }
@@ -109,12 +112,14 @@ abstract class Aead {
         }
 
         @Override
-        byte[] decrypt(byte[] nonce, byte[] aadBuffer, int aadOffset, int aadLength, byte[] in, int inOffset,
-                       int length, byte[] tag) throws GeneralSecurityException {
-            cipher.init(false, new AEADParameters(key, TAG_SIZE * 8, nonce,
-                    java.util.Arrays.copyOfRange(aadBuffer, aadOffset, aadOffset + aadLength)));
+        byte[] decrypt(byte[] nonce, ByteBuffer aad, ByteBuffer ciphertext, byte[] tag) throws GeneralSecurityException {
+            byte[] aadBytes = new byte[aad.remaining()];
+            aad.get(aadBytes);
+            cipher.init(false, new AEADParameters(key, TAG_SIZE * 8, nonce, aadBytes));
+            // BouncyCastle's CCM wants ciphertext and tag in one array
+            int length = ciphertext.remaining();
             byte[] sealed = new byte[length + TAG_SIZE];
-            System.arraycopy(in, inOffset, sealed, 0, length);
+            ciphertext.get(sealed, 0, length);
             System.arraycopy(tag, 0, sealed, length, TAG_SIZE);
             try {
                 byte[] plaintext = new byte[length];
