@@ -37,7 +37,7 @@ public record TransportOptions(int maxMessageSize, Duration idleTimeout, Optiona
 
     /** No TLS identity, insecure trust, defaults elsewhere: enough for TCP and for loopback tests. */
     public static TransportOptions defaults() {
-        return new TransportOptions(DEFAULT_MAX_MESSAGE_SIZE, Duration.ofSeconds(60), Optional.empty(),
+        return new TransportOptions(DEFAULT_MAX_MESSAGE_SIZE, Duration.ofSeconds(120), Optional.empty(),
                 new TrustPolicy.Insecure(), false, Optional.empty(), Map.of());
     }
 

@@ -1,0 +1,256 @@
+package dev.smbq.transport.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smbq.smb2.transport.MessageListener;
+import dev.smbq.smb2.transport.SmbChannel;
+import dev.smbq.smb2.transport.TransportAcceptor;
+import dev.smbq.smb2.transport.TransportConnector;
+import dev.smbq.smb2.transport.TransportOptions;
+import dev.smbq.smb2.transport.TransportProvider;
+import dev.smbq.smb2.transport.Transports;
+import dev.smbq.smb2.wire.Bytes;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What every transport must do, run by each transport module against its own provider over loopback on ephemeral
+ * ports: whole messages of any size in order, graceful close both ways without losing queued messages, many
+ * connections at once, idle connections closed.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@ExtendWith(NettyLeakCheck.class)
+public abstract class TransportContract {
+    protected static final InetSocketAddress ANY_LOOPBACK_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    /** The provider id under test. */
+    protected abstract String transportId();
+
+    /** Server options (QUIC adds a certificate). */
+    protected TransportOptions serverOptions() {
+        return TransportOptions.defaults();
+    }
+
+    /** Client options (QUIC trusts the test certificate). */
+    protected TransportOptions clientOptions() {
+        return TransportOptions.defaults();
+    }
+
+    /** The name the client asks for (QUIC checks it against the certificate). */
+    protected String serverName() {
+        return "localhost";
+    }
+
+    protected final TransportProvider provider() {
+        return Transports.byId(transportId());
+    }
+
+    protected final <T extends AutoCloseable> T closeLater(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    @AfterEach
+    void closeResources() throws Exception {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+    }
+
+    /** A server that answers every message with the same bytes; returns its address. */
+    protected final InetSocketAddress echoServer(TransportOptions options) {
+        TransportAcceptor acceptor = closeLater(provider().acceptor(options));
+        return acceptor.listen(ANY_LOOPBACK_PORT, channel -> channel.start(new MessageListener() {
+            @Override
+            public void onMessage(SmbChannel source, Bytes message) {
+                source.send(message);
+            }
+
+            @Override
+            public void onClosed(SmbChannel source, Throwable cause) {
+            }
+        })).join();
+    }
+
+    protected final SmbChannel connect(InetSocketAddress server, TransportOptions options) {
+        TransportConnector connector = closeLater(provider().connector(options));
+        return connector.connect(server, serverName()).orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    /** Starts a channel whose messages collect in the returned queue; a close is the end marker. */
+    protected static Received receive(SmbChannel channel) {
+        Received received = new Received();
+        channel.start(received);
+        return received;
+    }
+
+    /** What a channel delivered. */
+    public static final class Received implements MessageListener {
+        public static final Bytes CLOSED = Bytes.wrap(new byte[] {'E', 'O', 'F'});
+        public final BlockingQueue<Bytes> messages = new LinkedBlockingQueue<>();
+        public volatile Throwable closeCause;
+
+        @Override
+        public void onMessage(SmbChannel channel, Bytes message) {
+            messages.add(message);
+        }
+
+        @Override
+        public void onClosed(SmbChannel channel, Throwable cause) {
+            closeCause = cause;
+            messages.add(CLOSED);
+        }
+
+        public Bytes next() throws InterruptedException {
+            Bytes message = messages.poll(60, TimeUnit.SECONDS);
+            assertThat(message).as("a message within 60 s").isNotNull();
+            return message;
+        }
+    }
+
+    @Test
+    void messagesFromOneByteToEightMebibytesArriveWholeAndInOrder() throws InterruptedException {
+        SmbChannel client = connect(echoServer(serverOptions()), clientOptions());
+        Received received = receive(client);
+        Random random = new Random(42);
+        List<Bytes> sent = new ArrayList<>();
+        for (int size : new int[] {1, 2, 63, 64, 1000, 4096, 65535, 65536, 65537, 1 << 20, 8 << 20}) {
+            byte[] message = new byte[size];
+            random.nextBytes(message);
+            sent.add(Bytes.wrap(message));
+            client.send(Bytes.wrap(message));
+        }
+        for (Bytes expected : sent) {
+            assertThat(received.next()).isEqualTo(expected);
+        }
+        assertThat(client.info().transportId()).isEqualTo(transportId());
+        assertThat(client.info().kind()).isEqualTo(provider().kind());
+        assertThat(client.statistics().join().bytesSent()).isGreaterThan(9 << 20);
+    }
+
+    @Test
+    void aClientsGracefulCloseDeliversEverythingQueuedBeforeIt() throws InterruptedException {
+        BlockingQueue<Bytes> atServer = new LinkedBlockingQueue<>();
+        TransportAcceptor acceptor = closeLater(provider().acceptor(serverOptions()));
+        InetSocketAddress address = acceptor.listen(ANY_LOOPBACK_PORT, channel -> channel.start(new MessageListener() {
+            @Override
+            public void onMessage(SmbChannel source, Bytes message) {
+                atServer.add(message);
+            }
+
+            @Override
+            public void onClosed(SmbChannel source, Throwable cause) {
+                atServer.add(Received.CLOSED);
+            }
+        })).join();
+        SmbChannel client = connect(address, clientOptions());
+        receive(client);
+        byte[] big = new byte[1 << 20];
+        for (int i = 0; i < 16; i++) {
+            big[0] = (byte) i;
+            client.send(Bytes.wrap(big.clone()));
+        }
+        client.closeGracefully().orTimeout(30, TimeUnit.SECONDS).join();
+        for (int i = 0; i < 16; i++) {
+            Bytes message = atServer.poll(60, TimeUnit.SECONDS);
+            assertThat(message).isNotNull();
+            assertThat(message.length()).isEqualTo(1 << 20);
+            assertThat(message.get(0)).isEqualTo((byte) i);
+        }
+        assertThat(atServer.poll(60, TimeUnit.SECONDS)).isEqualTo(Received.CLOSED);
+    }
+
+    @Test
+    void aServersGracefulCloseDeliversEverythingQueuedBeforeIt() throws InterruptedException {
+        TransportAcceptor acceptor = closeLater(provider().acceptor(serverOptions()));
+        InetSocketAddress address = acceptor.listen(ANY_LOOPBACK_PORT, channel -> channel.start(new MessageListener() {
+            @Override
+            public void onMessage(SmbChannel source, Bytes message) {
+                byte[] big = new byte[1 << 20];
+                for (int i = 0; i < 16; i++) {
+                    big[0] = (byte) i;
+                    source.send(Bytes.wrap(big.clone()));
+                }
+                source.closeGracefully();
+            }
+
+            @Override
+            public void onClosed(SmbChannel source, Throwable cause) {
+            }
+        })).join();
+        SmbChannel client = connect(address, clientOptions());
+        Received received = receive(client);
+        client.send(Bytes.wrap(new byte[] {1}));
+        for (int i = 0; i < 16; i++) {
+            Bytes message = received.next();
+            assertThat(message.length()).isEqualTo(1 << 20);
+            assertThat(message.get(0)).isEqualTo((byte) i);
+        }
+        assertThat(received.next()).isEqualTo(Received.CLOSED);
+    }
+
+    @Test
+    void aHundredConnectionsAtOnce() {
+        InetSocketAddress server = echoServer(serverOptions());
+        TransportConnector connector = closeLater(provider().connector(clientOptions()));
+        List<CompletableFuture<Bytes>> replies = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            byte[] message = {(byte) i, 1, 2, 3};
+            replies.add(connector.connect(server, serverName()).thenCompose(channel -> {
+                CompletableFuture<Bytes> reply = new CompletableFuture<>();
+                channel.start(new MessageListener() {
+                    @Override
+                    public void onMessage(SmbChannel source, Bytes bytes) {
+                        reply.complete(bytes);
+                        source.closeGracefully();
+                    }
+
+                    @Override
+                    public void onClosed(SmbChannel source, Throwable cause) {
+                        reply.completeExceptionally(new IllegalStateException("closed before the reply", cause));
+                    }
+                });
+                channel.send(Bytes.wrap(message));
+                return reply;
+            }));
+        }
+        for (int i = 0; i < 100; i++) {
+            assertThat(replies.get(i).orTimeout(60, TimeUnit.SECONDS).join().get(0)).isEqualTo((byte) i);
+        }
+    }
+
+    @Test
+    void idleConnectionsAreClosed() throws InterruptedException {
+        InetSocketAddress server = echoServer(serverOptions().withIdleTimeout(Duration.ofMillis(1500)));
+        SmbChannel client = connect(server, clientOptions().withIdleTimeout(Duration.ofMillis(1500)));
+        Received received = receive(client);
+        assertThat(received.messages.poll(30, TimeUnit.SECONDS)).isEqualTo(Received.CLOSED);
+    }
+
+    @Test
+    void aFrameLongerThanTheMaximumClosesThatChannelOnly() throws InterruptedException {
+        InetSocketAddress server = echoServer(serverOptions().withMaxMessageSize(4096));
+        SmbChannel tooBig = connect(server, clientOptions());
+        Received tooBigReceived = receive(tooBig);
+        SmbChannel fine = connect(server, clientOptions());
+        Received fineReceived = receive(fine);
+        tooBig.send(Bytes.wrap(new byte[4097]));
+        assertThat(tooBigReceived.next()).isEqualTo(Received.CLOSED);
+        fine.send(Bytes.wrap(new byte[] {7}));
+        assertThat(fineReceived.next()).isEqualTo(Bytes.wrap(new byte[] {7}));
+    }
+}
