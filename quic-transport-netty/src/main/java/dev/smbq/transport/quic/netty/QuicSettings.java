@@ -1,0 +1,103 @@
+package dev.smbq.transport.quic.netty;
+
+import dev.smbq.smb2.transport.TransportOptions;
+import dev.smbq.smb2.transport.TrustPolicy;
+import dev.smbq.transport.support.KeyLogFile;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.handler.codec.quic.EpollQuicUtils;
+import io.netty.handler.codec.quic.QuicChannelOption;
+import io.netty.handler.codec.quic.QuicCodecBuilder;
+import io.netty.handler.codec.quic.QuicCongestionControlAlgorithm;
+import io.netty.handler.codec.quic.QuicSslContextBuilder;
+import io.netty.bootstrap.Bootstrap;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/** The QUIC settings both sides share, read from {@link TransportOptions}. */
+final class QuicSettings {
+    static final String ALPN = "smb";
+    private static final int DEFAULT_DATAGRAM_SIZE = 1350;
+    private static final int RECEIVE_BUFFER = 65536;
+
+    final TransportOptions options;
+    final int datagramSize;
+    final QuicCongestionControlAlgorithm congestionControl;
+    final boolean epoll;
+    final boolean retry;
+
+    QuicSettings(TransportOptions options) {
+        this.options = options;
+        this.datagramSize = Integer.parseInt(options.backendOption("datagram-size", String.valueOf(DEFAULT_DATAGRAM_SIZE)));
+        this.congestionControl = QuicCongestionControlAlgorithm.valueOf(
+                options.backendOption("congestion-control", "cubic").toUpperCase(Locale.ROOT));
+        this.epoll = Boolean.parseBoolean(options.backendOption("epoll", "true")) && Epoll.isAvailable();
+        this.retry = Boolean.parseBoolean(options.backendOption("retry", "false"));
+    }
+
+    /**
+     * Transport parameters: flow-control windows of two maximum-size messages per stream and four per connection, so
+     * an 8 MiB WRITE never waits for a window update; one bidirectional stream, no unidirectional ones.
+     */
+    <B extends QuicCodecBuilder<B>> B configure(B builder) {
+        long streamWindow = 2L * options.maxMessageSize();
+        return builder.maxIdleTimeout(options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .maxSendUdpPayloadSize(datagramSize)
+                .maxRecvUdpPayloadSize(datagramSize)
+                .congestionControlAlgorithm(congestionControl)
+                .initialMaxData(2 * streamWindow)
+                .initialMaxStreamDataBidirectionalLocal(streamWindow)
+                .initialMaxStreamDataBidirectionalRemote(streamWindow)
+                .initialMaxStreamsBidirectional(1)
+                .initialMaxStreamsUnidirectional(0);
+    }
+
+    /** Writes TLS secrets in SSLKEYLOGFILE format when the options ask for it. */
+    QuicSslContextBuilder keyLog(QuicSslContextBuilder builder) {
+        options.keyLog().ifPresent(file -> {
+            KeyLogFile log = new KeyLogFile(file);
+            builder.keylog((engine, line) -> log.append(line));
+        });
+        return builder;
+    }
+
+    boolean verifiesPeer() {
+        return !(options.trust() instanceof TrustPolicy.Insecure);
+    }
+
+    EventLoopGroup newGroup(int threads) {
+        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return new MultiThreadIoEventLoopGroup(threads, factory);
+    }
+
+    /** A UDP bootstrap: epoll with GSO/GRO segments when available, else NIO; big enough receive buffers. */
+    Bootstrap datagramBootstrap(EventLoopGroup group) {
+        Bootstrap bootstrap = new Bootstrap().group(group)
+                // the default 2048-byte receive buffer would cut larger datagrams
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER));
+        if (epoll) {
+            bootstrap.channel(EpollDatagramChannel.class)
+                    .option(EpollChannelOption.UDP_GRO, true)
+                    .option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, EpollQuicUtils.newSegmentedAllocator(10));
+        } else {
+            bootstrap.channel(NioDatagramChannel.class);
+        }
+        return bootstrap;
+    }
+
+    static void closeQuietly(Channel channel) {
+        if (channel != null) {
+            channel.close();
+        }
+    }
+}
