@@ -96,6 +96,12 @@ final class NettyQuicAcceptor implements TransportAcceptor {
     @ChannelHandler.Sharable
     private static final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         static final ConnectionHandler INSTANCE = new ConnectionHandler();
+
+        /** A failed handshake (untrusted client, wrong ALPN) ends that connection; nothing else is affected. */
+        @Override
+        public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
     }
 
     private static boolean hasPeerCertificate(QuicChannel connection) {
