@@ -20,6 +20,7 @@ import tech.kwik.core.QuicStream;
 import tech.kwik.core.log.NullLogger;
 import tech.kwik.core.server.ApplicationProtocolConnection;
 import tech.kwik.core.server.ApplicationProtocolConnectionFactory;
+import tech.kwik.core.server.ServerConnection;
 import tech.kwik.core.server.ServerConnectionConfig;
 import tech.kwik.core.server.ServerConnector;
 
@@ -107,9 +108,8 @@ final class KwikAcceptor implements TransportAcceptor {
         return new KwikSmbChannel(connection, stream, info);
     }
 
-    /** kwik's server connection does not expose the peer address through its public interface. */
     private static InetSocketAddress remoteOf(QuicConnection connection) {
-        return new InetSocketAddress(0);
+        return connection instanceof ServerConnection server ? server.getInitialRemoteAddress() : new InetSocketAddress(0);
     }
 
     private static KeyStore keyStore(TlsIdentity identity) throws Exception {
