@@ -27,7 +27,7 @@ final class GuardedOutput {
     private boolean interruptRequested;
     private boolean closing;
     private boolean kickedSinceData;
-    private long handed;
+    private long expectedSent;
     private long lastSent = -1;
     private long lastProgressNanos = System.nanoTime();
     private long lastLost;
@@ -47,6 +47,7 @@ final class GuardedOutput {
     }
 
     private void writePiece(byte[] data, int offset, int length) throws IOException {
+        long sentBefore = connection.getStats().dataBytesSent();
         while (true) {
             synchronized (guard) {
                 writer = Thread.currentThread();
@@ -78,7 +79,9 @@ final class GuardedOutput {
                     interruptRequested = false;
                     Thread.interrupted();
                 }
-                handed += length;
+                // kwik counts stream bytes sent, retransmissions included: once this piece is out the count reaches
+                // at least this much, whatever else was sent meanwhile
+                expectedSent = Math.max(expectedSent, sentBefore) + length;
                 kickedSinceData = false;
             }
             return;
@@ -104,14 +107,14 @@ final class GuardedOutput {
     /** Waits (up to {@code timeoutMillis}) until the connection has sent every byte handed to it at least once. */
     void awaitSent(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (connection.getStats().dataBytesSent() < handedBytes() && System.nanoTime() < deadline) {
+        while (connection.getStats().dataBytesSent() < expectedSent() && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
     }
 
-    long handedBytes() {
+    private long expectedSent() {
         synchronized (guard) {
-            return handed;
+            return expectedSent;
         }
     }
 
@@ -144,7 +147,7 @@ final class GuardedOutput {
                 lossKicks = 0;
             }
             boolean stalled = now - lastProgressNanos >= TimeUnit.MILLISECONDS.toNanos(StallGuard.IDLE_MILLIS);
-            if (stalled && sent < handed) {
+            if (stalled && sent < expectedSent) {
                 kick();
                 lastProgressNanos = now;
             } else if (stalled && lossKicks < MAX_LOSS_KICKS && lastLost > 0) {

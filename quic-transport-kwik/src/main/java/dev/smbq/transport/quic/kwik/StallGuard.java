@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>a writer blocked in {@code write} for more than {@link #BLOCKED_MILLIS} is interrupted; it then writes zero
  *       bytes (which never blocks, and runs the scheduling path again) and retries its piece, which is small enough
  *       (16 KiB) to be buffered whole or not at all;</li>
- *   <li>a writer that is not writing while the connection has sent less stream data than was handed to it, with no
+ *   <li>a writer that is not writing while the connection has not yet sent the stream data handed to it, with no
  *       progress for {@link #IDLE_MILLIS}, gets the zero-byte write from the watchdog itself (the stall that catches
  *       a response's last write, when nobody is blocked to notice); likewise, a bounded number of times, after the
  *       connection reports new packet losses.</li>
