@@ -32,6 +32,9 @@ final class GuardedOutput {
     private long lastProgressNanos = System.nanoTime();
     private long lastLost;
     private int lossKicks;
+    private long lastWriteNanos = System.nanoTime();
+    /** Losses matter to the kicks only this soon after data was written; an idle connection is left alone. */
+    private static final long RECENT_WRITE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     GuardedOutput(QuicConnection connection, OutputStream out) {
         this.connection = connection;
@@ -82,6 +85,7 @@ final class GuardedOutput {
                 // kwik counts stream bytes sent, retransmissions included: once this piece is out the count reaches
                 // at least this much, whatever else was sent meanwhile
                 expectedSent = Math.max(expectedSent, sentBefore) + length;
+                lastWriteNanos = System.nanoTime();
                 kickedSinceData = false;
             }
             return;
@@ -150,7 +154,7 @@ final class GuardedOutput {
             if (stalled && sent < expectedSent) {
                 kick();
                 lastProgressNanos = now;
-            } else if (stalled && lossKicks < MAX_LOSS_KICKS && lastLost > 0) {
+            } else if (stalled && lossKicks < MAX_LOSS_KICKS && lastLost > 0 && now - lastWriteNanos < RECENT_WRITE_NANOS) {
                 lossKicks++;
                 kick();
                 lastProgressNanos = now;

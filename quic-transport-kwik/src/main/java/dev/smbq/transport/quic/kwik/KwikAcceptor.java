@@ -105,7 +105,7 @@ final class KwikAcceptor implements TransportAcceptor {
         ChannelInfo info = new ChannelInfo(TransportKind.QUIC, KwikQuicTransportProvider.ID,
                 (InetSocketAddress) socket.getLocalSocketAddress(), remoteOf(connection), "smb", List.of(), false,
                 options.maxMessageSize());
-        return new KwikSmbChannel(connection, stream, info);
+        return new KwikSmbChannel(connection, stream, info, options.idleTimeout());
     }
 
     private static InetSocketAddress remoteOf(QuicConnection connection) {

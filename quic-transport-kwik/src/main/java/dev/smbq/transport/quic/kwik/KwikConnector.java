@@ -62,7 +62,7 @@ final class KwikConnector implements TransportConnector {
                 ChannelInfo info = new ChannelInfo(TransportKind.QUIC, KwikQuicTransportProvider.ID,
                         connection.getLocalAddress(), remote, "smb", connection.getServerCertificateChain(),
                         !(options.trust() instanceof TrustPolicy.Insecure), options.maxMessageSize());
-                KwikSmbChannel channel = new KwikSmbChannel(connection, stream, info);
+                KwikSmbChannel channel = new KwikSmbChannel(connection, stream, info, options.idleTimeout());
                 channel.closeFuture().thenRun(() -> connections.remove(connection));
                 return (SmbChannel) channel;
             } catch (java.io.IOException e) {

@@ -51,8 +51,10 @@ final class KwikSmbChannel implements SmbChannel {
     private volatile Throwable failure;
     private volatile boolean finSent;
     private volatile boolean finReceived;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private final java.util.concurrent.ScheduledFuture<?> idleCheck;
 
-    KwikSmbChannel(QuicConnection connection, QuicStream stream, ChannelInfo info) {
+    KwikSmbChannel(QuicConnection connection, QuicStream stream, ChannelInfo info, java.time.Duration idleTimeout) {
         this.connection = connection;
         this.stream = stream;
         this.info = info;
@@ -65,6 +67,15 @@ final class KwikSmbChannel implements SmbChannel {
                 terminated();
             }
         });
+        // kwik's own idle timer does not always end a connection that stays quiet (seen under load): this channel
+        // enforces the idle timeout itself, from the traffic it sees
+        long idleNanos = idleTimeout.toNanos();
+        long period = Math.max(1, idleTimeout.toMillis() / 4);
+        idleCheck = TIMERS.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - lastActivityNanos > idleNanos) {
+                closeConnection();
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
     }
 
     private static Thread daemon(Runnable runnable, String name) {
@@ -97,23 +108,22 @@ final class KwikSmbChannel implements SmbChannel {
                     peerFinished();
                     return;
                 }
+                lastActivityNanos = System.nanoTime();
                 decoder.feed(ByteBuffer.wrap(buffer, 0, read), message -> listener.onMessage(this, Bytes.wrap(message)));
             }
         } catch (SmbDecodeException e) {
             failure = e;
-            connection.close();
+            closeConnection();
         } catch (IOException e) {
-            // the connection ended under the reader; the connection listener reports it
-            if (!closed.isDone()) {
-                connection.close();
-            }
+            // the stream was aborted: the connection is gone (idle timeout, reset, close)
+            closeConnection();
         }
     }
 
     private void peerFinished() {
         finReceived = true;
         if (finSent) {
-            connection.close();
+            closeConnection();
         } else {
             closeGracefully();
         }
@@ -129,6 +139,7 @@ final class KwikSmbChannel implements SmbChannel {
             writer.execute(() -> {
                 try {
                     output.write(framed, 0, framed.length);
+                    lastActivityNanos = System.nanoTime();
                     done.complete(null);
                 } catch (IOException e) {
                     done.completeExceptionally(e);
@@ -164,17 +175,17 @@ final class KwikSmbChannel implements SmbChannel {
                 try {
                     if (!output.finish()) {
                         output.awaitSent(TimeUnit.SECONDS.toMillis(CLOSE_GRACE_SECONDS));
-                        connection.close();
+                        closeConnection();
                         return;
                     }
                 } catch (IOException | InterruptedException e) {
-                    connection.close();
+                    closeConnection();
                     return;
                 }
                 if (finReceived) {
-                    connection.close();
+                    closeConnection();
                 } else {
-                    TIMERS.schedule((Runnable) connection::close, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+                    TIMERS.schedule(this::closeConnection, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException alreadyClosed) {
@@ -188,12 +199,22 @@ final class KwikSmbChannel implements SmbChannel {
         return closed;
     }
 
+    /**
+     * Closes the connection and records the channel as closed at once: kwik reports terminations through its
+     * connection listener, but not for every way a connection ends, so this channel does not wait for it.
+     */
+    private void closeConnection() {
+        connection.close();
+        terminated();
+    }
+
     /** The connection is gone: stop the threads and tell the listener once. */
-    private void terminated() {
+    private synchronized void terminated() {
         if (closed.isDone()) {
             return;
         }
         output.release();
+        idleCheck.cancel(false);
         writer.shutdownNow();
         MessageListener current = listener;
         if (current != null) {

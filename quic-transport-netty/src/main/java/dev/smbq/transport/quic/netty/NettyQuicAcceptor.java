@@ -58,7 +58,9 @@ final class NettyQuicAcceptor implements TransportAcceptor {
                     .clientAuth(settings.options.requireClientCertificate() ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);
         }
         QuicSslContext context = settings.keyLog(ssl).build();
-        ChannelHandler codec = settings.configure(new QuicServerCodecBuilder())
+        QuicServerCodecBuilder builder = settings.configure(new QuicServerCodecBuilder());
+        settings.segmentedSending(builder::option);
+        ChannelHandler codec = builder
                 .sslContext(context)
                 .tokenHandler(settings.retry ? InsecureQuicTokenHandler.INSTANCE : null)
                 .handler(ConnectionHandler.INSTANCE)

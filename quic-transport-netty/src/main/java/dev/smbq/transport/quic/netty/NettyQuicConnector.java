@@ -11,6 +11,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicChannelBootstrap;
 import io.netty.handler.codec.quic.QuicClientCodecBuilder;
 import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.handler.codec.quic.QuicSslContextBuilder;
@@ -53,8 +54,9 @@ final class NettyQuicConnector implements TransportConnector {
                 return;
             }
             Channel socket = ((io.netty.channel.ChannelFuture) bound).channel();
-            QuicChannel.newBootstrap(socket)
-                    .handler(new ChannelInboundHandlerAdapter())
+            QuicChannelBootstrap bootstrap = QuicChannel.newBootstrap(socket);
+            settings.segmentedSending(bootstrap::option);
+            bootstrap.handler(new ChannelInboundHandlerAdapter())
                     .streamOption(ChannelOption.AUTO_READ, false)
                     .streamOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .remoteAddress(remote)

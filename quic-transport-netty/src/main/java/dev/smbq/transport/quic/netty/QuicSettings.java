@@ -86,13 +86,20 @@ final class QuicSettings {
                 // the default 2048-byte receive buffer would cut larger datagrams
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER));
         if (epoll) {
-            bootstrap.channel(EpollDatagramChannel.class)
-                    .option(EpollChannelOption.UDP_GRO, true)
-                    .option(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, EpollQuicUtils.newSegmentedAllocator(10));
+            bootstrap.channel(EpollDatagramChannel.class).option(EpollChannelOption.UDP_GRO, true);
         } else {
             bootstrap.channel(NioDatagramChannel.class);
         }
         return bootstrap;
+    }
+
+    /** With epoll, QUIC connections send through GSO: up to 10 datagrams in one system call. */
+    void segmentedSending(java.util.function.BiConsumer<io.netty.channel.ChannelOption<
+            io.netty.handler.codec.quic.SegmentedDatagramPacketAllocator>,
+            io.netty.handler.codec.quic.SegmentedDatagramPacketAllocator> option) {
+        if (epoll) {
+            option.accept(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, EpollQuicUtils.newSegmentedAllocator(10));
+        }
     }
 
     static void closeQuietly(Channel channel) {
