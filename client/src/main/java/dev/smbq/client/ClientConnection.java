@@ -1,0 +1,229 @@
+package dev.smbq.client;
+
+import dev.smbq.smb2.codec.CompoundChain;
+import dev.smbq.smb2.codec.Smb2Codec;
+import dev.smbq.smb2.crypto.IntegrityCheckException;
+import dev.smbq.smb2.message.Smb2Body;
+import dev.smbq.smb2.message.Smb2Header;
+import dev.smbq.smb2.message.Smb2Message;
+import dev.smbq.smb2.spec.NtStatus;
+import dev.smbq.smb2.transport.MessageListener;
+import dev.smbq.smb2.transport.SmbChannel;
+import dev.smbq.smb2.wire.Bytes;
+import dev.smbq.smb2.wire.SmbDecodeException;
+import dev.smbq.smb2.wire.WireReader;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection: assigns MessageIds within the credits the server granted, signs or encrypts each
+ * request as its session requires, and matches responses (decrypted, signature-checked) to their requests.
+ */
+final class ClientConnection implements MessageListener {
+    private final SmbChannel channel;
+    private final ClientOptions options;
+    private final Map<Long, CompletableFuture<Received>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, ClientSessionState> sessions = new ConcurrentHashMap<>();
+    private final Object creditLock = new Object();
+    private long nextMessageId;
+    private long credits = 1;
+    private volatile Throwable closedBy;
+
+    /**
+     * A response as it arrived.
+     *
+     * @param message   the decoded response
+     * @param bytes     its bytes (as hashed for pre-auth integrity, signature included)
+     * @param encrypted whether it came inside a TRANSFORM_HEADER
+     */
+    record Received(Smb2Message message, byte[] bytes, boolean encrypted) {
+        NtStatus status() {
+            return message.header().ntStatus();
+        }
+    }
+
+    /** A request that went out, and its response to come. */
+    record Exchange(byte[] requestBytes, CompletableFuture<Received> response) {
+    }
+
+    ClientConnection(SmbChannel channel, ClientOptions options) {
+        this.channel = channel;
+        this.options = options;
+        channel.start(this);
+    }
+
+    SmbChannel channel() {
+        return channel;
+    }
+
+    void register(ClientSessionState session) {
+        sessions.put(session.id, session);
+    }
+
+    void unregister(long sessionId) {
+        sessions.remove(sessionId);
+    }
+
+    /**
+     * Sends one request; {@code session} (may be null) signs or encrypts it as {@code protection} says. Blocks while
+     * the server has granted no credit.
+     */
+    Exchange send(Smb2Header template, Smb2Body body, ClientSessionState session, Protection protection)
+            throws SmbException {
+        long messageId = takeCredit();
+        Smb2Header header = template.withMessageId(messageId).withCredits(1, 64);
+        if (protection == Protection.SIGN) {
+            header = header.withFlags(header.flags() | dev.smbq.smb2.spec.HeaderFlags.SIGNED);
+        }
+        byte[] bytes = Smb2Codec.encode(new Smb2Message(header, body));
+        if (protection == Protection.SIGN) {
+            synchronized (session.signer) { // a signer is not thread-safe; responses are verified on another thread
+                session.signer.sign(bytes, 0, bytes.length);
+            }
+        }
+        CompletableFuture<Received> response = new CompletableFuture<>();
+        pending.put(messageId, response);
+        Bytes wire = protection == Protection.ENCRYPT ? session.sealer.seal(bytes, 0, bytes.length, session.id)
+                : Bytes.wrap(bytes);
+        options.wireTap().accept(true, wire);
+        channel.send(wire);
+        if (closedBy != null) {
+            response.completeExceptionally(closedBy);
+        }
+        return new Exchange(bytes, response);
+    }
+
+    /**
+     * Sends a request someone else encoded (the NEGOTIATE, whose exact bytes the negotiator hashes); it must carry
+     * the next MessageId.
+     */
+    Exchange sendPrepared(byte[] bytes) throws SmbException {
+        long messageId = takeCredit();
+        long carried = WireReader.of(bytes).position(24).u64();
+        if (carried != messageId) {
+            throw new IllegalStateException("prepared request has MessageId " + carried + ", expected " + messageId);
+        }
+        CompletableFuture<Received> response = new CompletableFuture<>();
+        pending.put(messageId, response);
+        Bytes wire = Bytes.wrap(bytes.clone());
+        options.wireTap().accept(true, wire);
+        channel.send(wire);
+        return new Exchange(bytes, response);
+    }
+
+    /** How one request is protected. */
+    enum Protection { NONE, SIGN, ENCRYPT }
+
+    Received await(Exchange exchange) throws SmbException {
+        try {
+            return exchange.response().get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SmbException(NtStatus.CANCELLED, "interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "connection failed", e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "no response within " + options.requestTimeout());
+        }
+    }
+
+    private long takeCredit() throws SmbException {
+        synchronized (creditLock) {
+            long deadline = System.nanoTime() + options.requestTimeout().toNanos();
+            while (credits == 0) {
+                long wait = deadline - System.nanoTime();
+                if (wait <= 0 || closedBy != null) {
+                    throw new SmbException(NtStatus.INSUFFICIENT_RESOURCES, "no credits granted");
+                }
+                try {
+                    creditLock.wait(Math.max(1, wait / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SmbException(NtStatus.CANCELLED, "interrupted");
+                }
+            }
+            credits--;
+            return nextMessageId++;
+        }
+    }
+
+    private void grant(int granted) {
+        synchronized (creditLock) {
+            credits += granted;
+            creditLock.notifyAll();
+        }
+    }
+
+    @Override
+    public void onMessage(SmbChannel source, Bytes message) {
+        options.wireTap().accept(false, message);
+        try {
+            switch (Smb2Codec.protocolOf(message)) {
+                case TRANSFORM -> {
+                    long sessionId = WireReader.of(message).position(44).u64();
+                    ClientSessionState session = sessions.get(sessionId);
+                    if (session == null || session.unsealer == null) {
+                        throw new IntegrityCheckException("transform for an unknown session");
+                    }
+                    deliver(session.unsealer.unseal(message), true);
+                }
+                case SMB2 -> deliver(message, false);
+                default -> throw new SmbDecodeException(dev.smbq.smb2.wire.DecodeAction.DISCONNECT,
+                        NtStatus.INVALID_NETWORK_RESPONSE, "not an SMB2 response");
+            }
+        } catch (IntegrityCheckException | SmbDecodeException e) {
+            fail(e);
+            channel.closeGracefully();
+        }
+    }
+
+    private void deliver(Bytes chain, boolean encrypted) {
+        List<Bytes> elements = CompoundChain.split(chain);
+        for (Bytes element : elements) {
+            Smb2Message message = Smb2Codec.decode(element);
+            Smb2Header header = message.header();
+            grant(header.creditRequestResponse());
+            if (header.isAsync() && header.ntStatus().equals(NtStatus.PENDING)) {
+                continue; // an interim response: the final one follows
+            }
+            byte[] bytes = element.toByteArray();
+            ClientSessionState session = sessions.get(header.sessionId());
+            // [MS-SMB2] 3.2.5.1.3: verify signed responses of a signing session, unless they came encrypted
+            if (!encrypted && session != null && session.signer != null && (header.isSigned() || session.signingRequired)
+                    && !(header.isSigned() && verify(session, bytes))) {
+                CompletableFuture<Received> waiting = pending.remove(header.messageId());
+                if (waiting != null) {
+                    waiting.completeExceptionally(new SmbException(NtStatus.ACCESS_DENIED, "bad or missing signature"));
+                }
+                continue;
+            }
+            CompletableFuture<Received> waiting = pending.remove(header.messageId());
+            if (waiting != null) {
+                waiting.complete(new Received(message, bytes, encrypted));
+            }
+        }
+    }
+
+    private static boolean verify(ClientSessionState session, byte[] bytes) {
+        synchronized (session.signer) {
+            return session.signer.verify(bytes, 0, bytes.length);
+        }
+    }
+
+    @Override
+    public void onClosed(SmbChannel source, Throwable cause) {
+        fail(cause == null ? new SmbException(NtStatus.NETWORK_NAME_DELETED, "connection closed") : cause);
+    }
+
+    private void fail(Throwable cause) {
+        closedBy = cause;
+        pending.values().forEach(future -> future.completeExceptionally(cause));
+        pending.clear();
+        synchronized (creditLock) {
+            creditLock.notifyAll();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.smbq.client;
+
+import dev.smbq.smb2.message.EchoRequest;
+import dev.smbq.smb2.message.LogoffRequest;
+import dev.smbq.smb2.message.Smb2Body;
+import dev.smbq.smb2.message.Smb2Header;
+import dev.smbq.smb2.message.TreeConnectRequest;
+import dev.smbq.smb2.message.TreeConnectResponse;
+import dev.smbq.smb2.spec.Command;
+import dev.smbq.smb2.spec.NtStatus;
+
+/** An authenticated session: tree connects, echo, logoff. */
+public final class SmbSession {
+    private final SmbClient client;
+    private final ClientSessionState state;
+    private final boolean encryptData;
+
+    SmbSession(SmbClient client, ClientSessionState state, boolean encryptData) {
+        this.client = client;
+        this.state = state;
+        this.encryptData = encryptData;
+    }
+
+    public long id() {
+        return state.id;
+    }
+
+    /** Whether every request of this session goes out encrypted. */
+    public boolean encrypted() {
+        return encryptData;
+    }
+
+    /** [MS-SMB2] 3.2.4.2.4: connects to {@code share} on the server. */
+    public SmbTree connectTree(String share) throws SmbException {
+        String path = "\\\\" + client.serverName() + "\\" + share;
+        ClientConnection.Received response = request(Command.TREE_CONNECT, 0, new TreeConnectRequest(0, path), encryptData);
+        TreeConnectResponse tree = (TreeConnectResponse) response.message().body();
+        boolean treeEncrypts = (tree.shareFlags() & TreeConnectResponse.SHAREFLAG_ENCRYPT_DATA) != 0
+                && !client.negotiated().acceptTransportSecurity() && state.sealer != null;
+        return new SmbTree(this, response.message().header().treeId(), encryptData || treeEncrypts);
+    }
+
+    public void echo() throws SmbException {
+        request(Command.ECHO, 0, new EchoRequest(), encryptData);
+    }
+
+    public void logoff() throws SmbException {
+        request(Command.LOGOFF, 0, new LogoffRequest(), encryptData);
+        client.connection().unregister(state.id);
+    }
+
+    /** Sends one request on this session (and tree) and returns its successful response. */
+    ClientConnection.Received request(Command command, int treeId, Smb2Body body, boolean encrypt) throws SmbException {
+        ClientConnection.Protection protection = encrypt ? ClientConnection.Protection.ENCRYPT
+                : state.signer != null ? ClientConnection.Protection.SIGN : ClientConnection.Protection.NONE;
+        ClientConnection connection = client.connection();
+        ClientConnection.Received response = connection.await(connection.send(
+                Smb2Header.request(command, 0).withSession(state.id, treeId), body, state, protection));
+        NtStatus status = response.status();
+        if (status.isError()) {
+            throw new SmbException(status, command.name() + " failed");
+        }
+        return response;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.smbq.server;
+
+import dev.smbq.smb2.auth.AuthPolicy;
+import dev.smbq.smb2.auth.ServerIdentity;
+import dev.smbq.smb2.auth.UserStore;
+import dev.smbq.smb2.crypto.KeyLog;
+import dev.smbq.smb2.negotiate.NegotiatePolicy;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * How a server behaves.
+ *
+ * @param shares        the disk shares (IPC$ is always answered, without files)
+ * @param users         who may authenticate
+ * @param authPolicy    whether guests and anonymous users get sessions
+ * @param negotiation   dialects, ciphers, signing algorithms, signing requirement, and whether transport-level
+ *                      security replaces SMB encryption over QUIC (accepted by default, as Windows does)
+ * @param encryption    the server-wide encryption requirement (Session.EncryptData)
+ * @param identity      the names given in NTLM challenges
+ * @param serverGuid    ServerGuid
+ * @param maxCredits    the most credits one connection may hold
+ * @param maxSessions   the most sessions per connection (STATUS_INSUFFICIENT_RESOURCES beyond)
+ * @param keyLog        where session keys go, if anywhere (explicit opt-in)
+ */
+public record ServerConfig(List<Share> shares, UserStore users, AuthPolicy authPolicy, NegotiatePolicy negotiation,
+                           EncryptionMode encryption, ServerIdentity identity, UUID serverGuid, int maxCredits,
+                           int maxSessions, KeyLog keyLog) {
+    public ServerConfig {
+        shares = List.copyOf(shares);
+    }
+
+    /** Signing required, encryption off, transport security accepted over QUIC, the given shares and users. */
+    public static ServerConfig of(List<Share> shares, UserStore users) {
+        return new ServerConfig(shares, users, AuthPolicy.USERS_ONLY,
+                NegotiatePolicy.defaults().withSigningRequired(true), EncryptionMode.OFF,
+                ServerIdentity.standalone("smbq"), UUID.randomUUID(), 512, 64, KeyLog.NONE);
+    }
+
+    public ServerConfig withEncryption(EncryptionMode mode) {
+        return new ServerConfig(shares, users, authPolicy, negotiation, mode, identity, serverGuid, maxCredits,
+                maxSessions, keyLog);
+    }
+
+    public ServerConfig withNegotiation(NegotiatePolicy policy) {
+        return new ServerConfig(shares, users, authPolicy, policy, encryption, identity, serverGuid, maxCredits,
+                maxSessions, keyLog);
+    }
+
+    public ServerConfig withAuthPolicy(AuthPolicy policy) {
+        return new ServerConfig(shares, users, policy, negotiation, encryption, identity, serverGuid, maxCredits,
+                maxSessions, keyLog);
+    }
+
+    public ServerConfig withKeyLog(KeyLog log) {
+        return new ServerConfig(shares, users, authPolicy, negotiation, encryption, identity, serverGuid, maxCredits,
+                maxSessions, log);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.smbq.server;
+
+import dev.smbq.smb2.transport.SmbChannel;
+import dev.smbq.smb2.transport.TransportAcceptor;
+import dev.smbq.smb2.transport.TransportOptions;
+import dev.smbq.smb2.transport.Transports;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The SMB server: listens on any number of endpoints (QUIC on either backend, TCP) at once and keeps one
+ * connection state per transport channel. Requests are handled off the transport threads, in order per connection.
+ */
+public final class SmbServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final List<TransportAcceptor> acceptors = new CopyOnWriteArrayList<>();
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ExecutorService workers;
+
+    public SmbServer(ServerConfig config) {
+        this.config = config;
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "smbq-server-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Listens with transport {@code transportId} on {@code address}; returns the address bound (port 0 picks one). */
+    public InetSocketAddress listen(String transportId, InetSocketAddress address, TransportOptions options) {
+        TransportAcceptor acceptor = Transports.byId(transportId).acceptor(options);
+        acceptors.add(acceptor);
+        return acceptor.listen(address, this::accept).join();
+    }
+
+    private void accept(SmbChannel channel) {
+        ServerConnection connection = new ServerConnection(config, channel, new SerialExecutor(workers));
+        connections.add(connection);
+        channel.closeFuture().thenRun(() -> connections.remove(connection));
+        channel.start(connection);
+    }
+
+    /** Connections open now. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Stops listening, closes every connection and waits briefly for requests in progress. */
+    @Override
+    public void close() {
+        acceptors.forEach(TransportAcceptor::close);
+        connections.forEach(connection -> connection.channel().closeGracefully());
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
