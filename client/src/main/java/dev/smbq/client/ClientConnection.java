@@ -73,8 +73,10 @@ final class ClientConnection implements MessageListener {
      */
     Exchange send(Smb2Header template, Smb2Body body, ClientSessionState session, Protection protection)
             throws SmbException {
-        long messageId = takeCredit();
-        Smb2Header header = template.withMessageId(messageId).withCredits(1, 64);
+        int charge = creditCharge(body);
+        long messageId = takeCredits(charge);
+        // ask for more than this request pays, so large READs and WRITEs keep enough credits in hand
+        Smb2Header header = template.withMessageId(messageId).withCredits(charge, Math.max(64, charge + 32));
         if (protection == Protection.SIGN) {
             header = header.withFlags(header.flags() | dev.smbq.smb2.spec.HeaderFlags.SIGNED);
         }
@@ -101,7 +103,7 @@ final class ClientConnection implements MessageListener {
      * the next MessageId.
      */
     Exchange sendPrepared(byte[] bytes) throws SmbException {
-        long messageId = takeCredit();
+        long messageId = takeCredits(1);
         long carried = WireReader.of(bytes).position(24).u64();
         if (carried != messageId) {
             throw new IllegalStateException("prepared request has MessageId " + carried + ", expected " + messageId);
@@ -130,10 +132,20 @@ final class ClientConnection implements MessageListener {
         }
     }
 
-    private long takeCredit() throws SmbException {
+    /**
+     * [MS-SMB2] 3.2.4.1.5: a READ or WRITE pays one credit per 64 KiB started, and takes that many consecutive
+     * MessageIds.
+     */
+    private static int creditCharge(Smb2Body body) {
+        long payload = body instanceof dev.smbq.smb2.message.ReadRequest read ? read.length()
+                : body instanceof dev.smbq.smb2.message.WriteRequest write ? write.data().length() : 0;
+        return (int) Math.max(1, (payload + 65535) / 65536);
+    }
+
+    private long takeCredits(int charge) throws SmbException {
         synchronized (creditLock) {
             long deadline = System.nanoTime() + options.requestTimeout().toNanos();
-            while (credits == 0) {
+            while (credits < charge) {
                 long wait = deadline - System.nanoTime();
                 if (wait <= 0 || closedBy != null) {
                     throw new SmbException(NtStatus.INSUFFICIENT_RESOURCES, "no credits granted");
@@ -145,8 +157,10 @@ final class ClientConnection implements MessageListener {
                     throw new SmbException(NtStatus.CANCELLED, "interrupted");
                 }
             }
-            credits--;
-            return nextMessageId++;
+            credits -= charge;
+            long first = nextMessageId;
+            nextMessageId += charge;
+            return first;
         }
     }
 

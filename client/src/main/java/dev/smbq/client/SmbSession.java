@@ -21,6 +21,10 @@ public final class SmbSession {
         this.encryptData = encryptData;
     }
 
+    SmbClient client() {
+        return client;
+    }
+
     public long id() {
         return state.id;
     }

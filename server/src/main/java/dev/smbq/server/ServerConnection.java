@@ -13,7 +13,15 @@ import dev.smbq.smb2.crypto.SessionPreauth;
 import dev.smbq.smb2.crypto.Smb2Signer;
 import dev.smbq.smb2.crypto.TransformSealer;
 import dev.smbq.smb2.crypto.TransformUnsealer;
+import dev.smbq.smb2.message.CloseRequest;
+import dev.smbq.smb2.message.CreateRequest;
+import dev.smbq.smb2.message.CreateResponse;
 import dev.smbq.smb2.message.EchoResponse;
+import dev.smbq.smb2.message.FileId;
+import dev.smbq.smb2.message.FlushRequest;
+import dev.smbq.smb2.message.FlushResponse;
+import dev.smbq.smb2.message.ReadRequest;
+import dev.smbq.smb2.message.WriteRequest;
 import dev.smbq.smb2.message.ErrorResponse;
 import dev.smbq.smb2.message.LogoffResponse;
 import dev.smbq.smb2.message.SessionSetupRequest;
@@ -99,7 +107,10 @@ final class ServerConnection implements MessageListener {
 
     @Override
     public void onClosed(SmbChannel source, Throwable cause) {
-        worker.execute(sessions::clear);
+        worker.execute(() -> {
+            sessions.values().forEach(session -> FileService.closeAll(session.opens));
+            sessions.clear();
+        });
     }
 
     /** Ends this connection. */
@@ -227,6 +238,7 @@ final class ServerConnection implements MessageListener {
     private static final class RelatedState {
         long sessionId;
         int treeId;
+        FileId fileId;
         NtStatus failure;
     }
 
@@ -250,7 +262,7 @@ final class ServerConnection implements MessageListener {
         } else if (header.command().equals(Command.SESSION_SETUP)) {
             reply = sessionSetup(element, header, encrypted);
         } else {
-            reply = inSession(element, header, sessionId, treeId, encrypted);
+            reply = inSession(element, header, sessionId, treeId, encrypted, related);
         }
         if (reply != null) {
             Smb2Header replyHeader = reply.message().header();
@@ -417,7 +429,8 @@ final class ServerConnection implements MessageListener {
 
     // ---- commands inside a session
 
-    private Reply inSession(Bytes element, Smb2Header header, long sessionId, int treeId, boolean encrypted) {
+    private Reply inSession(Bytes element, Smb2Header header, long sessionId, int treeId, boolean encrypted,
+                            RelatedState related) {
         ServerSession session = sessions.get(sessionId);
         if (session == null || !session.established()) {
             return error(header, NtStatus.USER_SESSION_DELETED, null);
@@ -437,6 +450,7 @@ final class ServerConnection implements MessageListener {
         Command command = header.command();
         if (command.equals(Command.LOGOFF)) {
             Reply reply = reply(header, new LogoffResponse(), session);
+            FileService.closeAll(session.opens);
             sessions.remove(session.id);
             return reply;
         }
@@ -458,9 +472,72 @@ final class ServerConnection implements MessageListener {
         }
         if (command.equals(Command.TREE_DISCONNECT)) {
             session.trees.remove(tree.id());
+            session.opens.values().removeIf(open -> {
+                boolean onTree = open.tree() == tree;
+                if (onTree) {
+                    FileService.closeQuietly(open);
+                }
+                return onTree;
+            });
             return reply(header, new TreeDisconnectResponse(), session);
         }
-        return error(header, NtStatus.NOT_SUPPORTED, session);
+        Smb2Body body;
+        try {
+            body = Smb2Codec.decode(element).body();
+        } catch (SmbDecodeException e) {
+            return decodeError(header, e);
+        }
+        try {
+            return reply(header, files(session, tree, header, body, related), session);
+        } catch (StatusException e) {
+            return error(header, e.status(), session);
+        }
+    }
+
+    /** The file commands; {@code related} supplies the FileId of a related chain. */
+    private Smb2Body files(ServerSession session, ServerSession.TreeConnect tree, Smb2Header header, Smb2Body body,
+                           RelatedState related) throws StatusException {
+        if (body instanceof CreateRequest create) {
+            CreateResponse response = FileService.create(session, tree, create);
+            related.fileId = response.fileId();
+            return response;
+        }
+        if (body instanceof ReadRequest read) {
+            checkCharge(header, read.length());
+            return FileService.read(open(session, tree, read.fileId(), related), read, negotiated.maxReadSize());
+        }
+        if (body instanceof WriteRequest write) {
+            checkCharge(header, write.data().length());
+            return FileService.write(open(session, tree, write.fileId(), related), write, negotiated.maxWriteSize());
+        }
+        if (body instanceof FlushRequest flush) {
+            FileService.flush(open(session, tree, flush.fileId(), related));
+            return new FlushResponse();
+        }
+        if (body instanceof CloseRequest close) {
+            return FileService.close(session, open(session, tree, close.fileId(), related), close);
+        }
+        throw new StatusException(NtStatus.NOT_SUPPORTED, header.command().name() + " is not supported yet");
+    }
+
+    private static OpenFile open(ServerSession session, ServerSession.TreeConnect tree, FileId fileId,
+                                 RelatedState related) throws StatusException {
+        FileId effective = fileId.equals(FileId.RELATED) && related.fileId != null ? related.fileId : fileId;
+        OpenFile open = FileService.open(session, tree, effective);
+        related.fileId = effective;
+        return open;
+    }
+
+    /**
+     * [MS-SMB2] 3.3.5.2.5: a READ or WRITE of more than 64 KiB must be paid for with one credit per 64 KiB started
+     * (CreditCharge); less is STATUS_INVALID_PARAMETER.
+     */
+    private static void checkCharge(Smb2Header header, long payload) throws StatusException {
+        long needed = Math.max(1, (payload + 65535) / 65536);
+        if (Math.max(1, header.creditCharge()) < needed) {
+            throw new StatusException(NtStatus.INVALID_PARAMETER, "CreditCharge " + header.creditCharge()
+                    + " too small for " + payload + " bytes");
+        }
     }
 
     private Reply treeConnect(Bytes element, Smb2Header header, ServerSession session, boolean encrypted) {

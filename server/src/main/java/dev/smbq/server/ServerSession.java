@@ -28,6 +28,8 @@ final class ServerSession {
     boolean signingRequired;
     boolean encryptData;
     final Map<Integer, TreeConnect> trees = new HashMap<>();
+    /** Opens by the volatile half of their FileId. */
+    final Map<Long, OpenFile> opens = new HashMap<>();
     private int nextTreeId = 1;
 
     ServerSession(long id) {

@@ -1,0 +1,74 @@
+package dev.smbq.client;
+
+import dev.smbq.smb2.message.CloseRequest;
+import dev.smbq.smb2.message.FileId;
+import dev.smbq.smb2.message.FlushRequest;
+import dev.smbq.smb2.message.ReadRequest;
+import dev.smbq.smb2.message.ReadResponse;
+import dev.smbq.smb2.message.WriteRequest;
+import dev.smbq.smb2.message.WriteResponse;
+import dev.smbq.smb2.spec.Command;
+import dev.smbq.smb2.spec.NtStatus;
+import dev.smbq.smb2.wire.Bytes;
+
+/** An open file on a tree: READ, WRITE, FLUSH and CLOSE at most the negotiated maximum sizes at a time. */
+public final class SmbFile implements AutoCloseable {
+    private final SmbTree tree;
+    private final FileId fileId;
+    private final long size;
+    private boolean closed;
+
+    SmbFile(SmbTree tree, FileId fileId, long size) {
+        this.tree = tree;
+        this.fileId = fileId;
+        this.size = size;
+    }
+
+    /** The size when opened (EndofFile of the CREATE response). */
+    public long size() {
+        return size;
+    }
+
+    /** Reads up to {@code length} bytes at {@code offset}; an empty result means end of file. */
+    public Bytes read(long offset, int length) throws SmbException {
+        int chunk = (int) Math.min(length, tree.session().client().negotiated().maxReadSize());
+        try {
+            ReadResponse response = (ReadResponse) tree.session().request(Command.READ, tree.id(),
+                    new ReadRequest(0x50, 0, chunk, offset, fileId, 0, 0, 0, Bytes.EMPTY), tree.encrypted())
+                    .message().body();
+            return response.data();
+        } catch (SmbException e) {
+            if (e.status().equals(NtStatus.END_OF_FILE)) {
+                return Bytes.EMPTY;
+            }
+            throw e;
+        }
+    }
+
+    /** Writes all of {@code data} at {@code offset}, in pieces of at most the negotiated maximum. */
+    public void write(long offset, Bytes data) throws SmbException {
+        long max = tree.session().client().negotiated().maxWriteSize();
+        for (int position = 0; position < data.length(); ) {
+            int piece = (int) Math.min(max, data.length() - position);
+            WriteResponse response = (WriteResponse) tree.session().request(Command.WRITE, tree.id(),
+                    new WriteRequest(offset + position, fileId, 0, 0, 0, data.slice(position, piece), Bytes.EMPTY),
+                    tree.encrypted()).message().body();
+            if (response.count() != piece) {
+                throw new SmbException(NtStatus.DISK_FULL, "short write");
+            }
+            position += piece;
+        }
+    }
+
+    public void flush() throws SmbException {
+        tree.session().request(Command.FLUSH, tree.id(), new FlushRequest(fileId), tree.encrypted());
+    }
+
+    @Override
+    public void close() throws SmbException {
+        if (!closed) {
+            closed = true;
+            tree.session().request(Command.CLOSE, tree.id(), new CloseRequest(0, fileId), tree.encrypted());
+        }
+    }
+}

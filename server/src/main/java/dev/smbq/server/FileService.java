@@ -1,0 +1,258 @@
+package dev.smbq.server;
+
+import dev.smbq.smb2.message.CloseRequest;
+import dev.smbq.smb2.message.CloseResponse;
+import dev.smbq.smb2.message.CreateRequest;
+import dev.smbq.smb2.message.CreateResponse;
+import dev.smbq.smb2.message.FileId;
+import dev.smbq.smb2.message.ReadRequest;
+import dev.smbq.smb2.message.ReadResponse;
+import dev.smbq.smb2.message.WriteRequest;
+import dev.smbq.smb2.message.WriteResponse;
+import dev.smbq.smb2.spec.FileTimes;
+import dev.smbq.smb2.spec.NtStatus;
+import dev.smbq.smb2.wire.Bytes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CREATE, READ, WRITE, FLUSH and CLOSE ([MS-SMB2] 3.3.5.9 - 3.3.5.13) over the share's file system. Opens live in
+ * the session; every path goes through {@link SharePaths}.
+ */
+final class FileService {
+    static final int FILE_SUPERSEDE = 0;
+    static final int FILE_OPEN = 1;
+    static final int FILE_CREATE = 2;
+    static final int FILE_OPEN_IF = 3;
+    static final int FILE_OVERWRITE = 4;
+    static final int FILE_OVERWRITE_IF = 5;
+    static final int FILE_DIRECTORY_FILE = 0x00000001;
+    static final int FILE_NON_DIRECTORY_FILE = 0x00000040;
+    static final int FILE_DELETE_ON_CLOSE = 0x00001000;
+    static final int ATTRIBUTE_DIRECTORY = 0x00000010;
+    static final int ATTRIBUTE_ARCHIVE = 0x00000020;
+    private static final int ACTION_SUPERSEDED = 0;
+    private static final int ACTION_OPENED = 1;
+    private static final int ACTION_CREATED = 2;
+    private static final int ACTION_OVERWRITTEN = 3;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private FileService() {
+    }
+
+    static CreateResponse create(ServerSession session, ServerSession.TreeConnect tree, CreateRequest request)
+            throws StatusException {
+        if (tree.ipc()) {
+            throw new StatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "no named pipes here");
+        }
+        Path path = SharePaths.resolve(tree.share(), request.name());
+        int disposition = request.createDisposition();
+        if (disposition < FILE_SUPERSEDE || disposition > FILE_OVERWRITE_IF) {
+            throw new StatusException(NtStatus.INVALID_PARAMETER, "CreateDisposition " + disposition);
+        }
+        boolean wantsDirectory = (request.createOptions() & FILE_DIRECTORY_FILE) != 0;
+        boolean wantsFile = (request.createOptions() & FILE_NON_DIRECTORY_FILE) != 0;
+        if (wantsDirectory && wantsFile) {
+            throw new StatusException(NtStatus.INVALID_PARAMETER, "both directory and non-directory");
+        }
+        boolean exists = SharePaths.exists(path);
+        if (!exists && !SharePaths.exists(path.getParent() == null ? path : path.getParent())) {
+            throw new StatusException(NtStatus.OBJECT_PATH_NOT_FOUND, "parent directory missing");
+        }
+        boolean isDirectory = exists && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        if (exists && wantsDirectory && !isDirectory) {
+            throw new StatusException(NtStatus.NOT_A_DIRECTORY, "not a directory");
+        }
+        if (exists && wantsFile && isDirectory) {
+            throw new StatusException(NtStatus.FILE_IS_A_DIRECTORY, "a directory");
+        }
+        int action;
+        try {
+            switch (disposition) {
+                case FILE_OPEN -> {
+                    if (!exists) {
+                        throw new StatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "no such file");
+                    }
+                    action = ACTION_OPENED;
+                }
+                case FILE_CREATE -> {
+                    if (exists) {
+                        throw new StatusException(NtStatus.OBJECT_NAME_COLLISION, "exists");
+                    }
+                    action = ACTION_CREATED;
+                }
+                case FILE_OPEN_IF -> action = exists ? ACTION_OPENED : ACTION_CREATED;
+                case FILE_OVERWRITE -> {
+                    if (!exists) {
+                        throw new StatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "no such file");
+                    }
+                    action = ACTION_OVERWRITTEN;
+                }
+                case FILE_OVERWRITE_IF -> action = exists ? ACTION_OVERWRITTEN : ACTION_CREATED;
+                default -> action = exists ? ACTION_SUPERSEDED : ACTION_CREATED;
+            }
+            if (isDirectory && (action == ACTION_OVERWRITTEN || action == ACTION_SUPERSEDED)) {
+                throw new StatusException(NtStatus.FILE_IS_A_DIRECTORY, "cannot overwrite a directory");
+            }
+            FileChannel channel = null;
+            if (action == ACTION_CREATED && wantsDirectory) {
+                Files.createDirectory(path);
+                isDirectory = true;
+            } else if (!isDirectory) {
+                Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE);
+                if (action == ACTION_CREATED) {
+                    options.add(StandardOpenOption.CREATE_NEW);
+                }
+                if (action == ACTION_OVERWRITTEN || action == ACTION_SUPERSEDED) {
+                    options.add(StandardOpenOption.TRUNCATE_EXISTING);
+                }
+                channel = FileChannel.open(path, options.toArray(new java.nio.file.OpenOption[0]));
+            }
+            FileId fileId = new FileId(RANDOM.nextLong(), RANDOM.nextLong());
+            OpenFile open = new OpenFile(fileId, tree, path, channel,
+                    (request.createOptions() & FILE_DELETE_ON_CLOSE) != 0);
+            session.opens.put(fileId.volatileId(), open);
+            BasicFileAttributes attributes = attributes(path);
+            return new CreateResponse(0, 0, action, time(attributes.creationTime()), time(attributes.lastAccessTime()),
+                    time(attributes.lastModifiedTime()), time(attributes.lastModifiedTime()), allocation(attributes),
+                    isDirectory ? 0 : attributes.size(), fileAttributes(attributes), fileId, List.of());
+        } catch (IOException e) {
+            throw SharePaths.translate(e);
+        }
+    }
+
+    static OpenFile open(ServerSession session, ServerSession.TreeConnect tree, FileId fileId) throws StatusException {
+        OpenFile open = session.opens.get(fileId.volatileId());
+        if (open == null || open.fileId().persistent() != fileId.persistent() || open.tree() != tree) {
+            throw new StatusException(NtStatus.FILE_CLOSED, "no such open");
+        }
+        return open;
+    }
+
+    static ReadResponse read(OpenFile open, ReadRequest request, long maxRead) throws StatusException {
+        if (open.isDirectory()) {
+            throw new StatusException(NtStatus.INVALID_DEVICE_REQUEST, "READ on a directory");
+        }
+        if (request.length() > maxRead) {
+            throw new StatusException(NtStatus.INVALID_PARAMETER, "READ longer than MaxReadSize");
+        }
+        try {
+            long size = open.channel().size();
+            if (request.offset() >= size && request.length() > 0) {
+                throw new StatusException(NtStatus.END_OF_FILE, "offset at or past the end");
+            }
+            byte[] data = new byte[(int) Math.min(request.length(), size - request.offset())];
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            while (buffer.hasRemaining()) {
+                if (open.channel().read(buffer, request.offset() + buffer.position()) < 0) {
+                    break;
+                }
+            }
+            if (data.length < request.minimumCount()) {
+                throw new StatusException(NtStatus.END_OF_FILE, "less than MinimumCount");
+            }
+            return new ReadResponse(0, 0, Bytes.wrap(data, 0, buffer.position()));
+        } catch (IOException e) {
+            throw SharePaths.translate(e);
+        }
+    }
+
+    static WriteResponse write(OpenFile open, WriteRequest request, long maxWrite) throws StatusException {
+        if (open.isDirectory()) {
+            throw new StatusException(NtStatus.INVALID_DEVICE_REQUEST, "WRITE on a directory");
+        }
+        if (request.data().length() > maxWrite) {
+            throw new StatusException(NtStatus.INVALID_PARAMETER, "WRITE longer than MaxWriteSize");
+        }
+        try {
+            ByteBuffer data = request.data().asReadOnlyBuffer();
+            long offset = request.offset();
+            while (data.hasRemaining()) {
+                offset += open.channel().write(data, offset);
+            }
+            return new WriteResponse(request.data().length(), 0);
+        } catch (IOException e) {
+            throw SharePaths.translate(e);
+        }
+    }
+
+    static void flush(OpenFile open) throws StatusException {
+        try {
+            if (!open.isDirectory()) {
+                open.channel().force(false);
+            }
+        } catch (IOException e) {
+            throw SharePaths.translate(e);
+        }
+    }
+
+    static CloseResponse close(ServerSession session, OpenFile open, CloseRequest request) throws StatusException {
+        session.opens.remove(open.fileId().volatileId());
+        try {
+            if (open.channel() != null) {
+                open.channel().close();
+            }
+            if (open.deleteOnClose()) {
+                Files.deleteIfExists(open.path());
+                return new CloseResponse(0, 0, 0, 0, 0, 0, 0, 0);
+            }
+            if ((request.flags() & CloseRequest.FLAG_POSTQUERY_ATTRIB) == 0) {
+                return new CloseResponse(0, 0, 0, 0, 0, 0, 0, 0);
+            }
+            BasicFileAttributes attributes = attributes(open.path());
+            return new CloseResponse(CloseRequest.FLAG_POSTQUERY_ATTRIB, time(attributes.creationTime()),
+                    time(attributes.lastAccessTime()), time(attributes.lastModifiedTime()),
+                    time(attributes.lastModifiedTime()), allocation(attributes),
+                    attributes.isDirectory() ? 0 : attributes.size(), fileAttributes(attributes));
+        } catch (IOException e) {
+            throw SharePaths.translate(e);
+        }
+    }
+
+    /** Closes every open of a session (logoff, disconnect): nothing stays open in the file system. */
+    static void closeAll(Map<Long, OpenFile> opens) {
+        opens.values().forEach(FileService::closeQuietly);
+        opens.clear();
+    }
+
+    /** Closes an open whose client is gone (tree disconnect, logoff, lost connection). */
+    static void closeQuietly(OpenFile open) {
+        try {
+            if (open.channel() != null) {
+                open.channel().close();
+            }
+            if (open.deleteOnClose()) {
+                Files.deleteIfExists(open.path());
+            }
+        } catch (IOException ignored) {
+            // nobody is left to tell; what could be closed was
+        }
+    }
+
+    static BasicFileAttributes attributes(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    static long time(java.nio.file.attribute.FileTime time) {
+        return FileTimes.fromInstant(time.toInstant());
+    }
+
+    static long allocation(BasicFileAttributes attributes) {
+        return attributes.isDirectory() ? 0 : (attributes.size() + 4095) / 4096 * 4096;
+    }
+
+    static int fileAttributes(BasicFileAttributes attributes) {
+        return attributes.isDirectory() ? ATTRIBUTE_DIRECTORY : ATTRIBUTE_ARCHIVE;
+    }
+}
