@@ -38,8 +38,13 @@ class TraceCommandTest {
     }
 
     @Test
-    void demoShowsAllThreeOutcomes() {
-        String demo = run("demo");
-        assertThat(demo).contains("ACCEPTED").contains("double encryption").contains("TCP");
+    void demoRunsEveryTransportAndModeAndReadsBackWhatItWrote() {
+        String demo = run("demo", "--size", "2");
+        assertThat(demo).contains("ContextType: SMB2_TRANSPORT_CAPABILITIES (0x0006)")
+                .contains("QUIC (Netty), transport-level security accepted:", "no SMB encryption")
+                .contains("double encryption:", "inside QUIC")
+                .contains("QUIC (kwik)", "TCP, SMB encryption")
+                .doesNotContain("DIFFERS");
+        assertThat(demo.lines().filter(line -> line.contains("SHA-256 matches")).count()).isEqualTo(4);
     }
 }
