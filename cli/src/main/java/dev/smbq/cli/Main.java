@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code smbq} command. */
 @Command(name = "smbq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A reference implementation of SMB2/3 over QUIC.",
-        subcommands = {DemoCommand.class, TraceCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServerCommand.class, TraceCommand.class, KeysCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -134,7 +134,7 @@ final class FileService {
 
     static OpenFile open(ServerSession session, ServerSession.TreeConnect tree, FileId fileId) throws StatusException {
         OpenFile open = session.opens.get(fileId.volatileId());
-        if (open == null || open.fileId().persistent() != fileId.persistent() || open.tree() != tree) {
+        if (open == null || open.fileId.persistent() != fileId.persistent() || open.tree != tree) {
             throw new StatusException(NtStatus.FILE_CLOSED, "no such open");
         }
         return open;
@@ -148,14 +148,14 @@ final class FileService {
             throw new StatusException(NtStatus.INVALID_PARAMETER, "READ longer than MaxReadSize");
         }
         try {
-            long size = open.channel().size();
+            long size = open.channel.size();
             if (request.offset() >= size && request.length() > 0) {
                 throw new StatusException(NtStatus.END_OF_FILE, "offset at or past the end");
             }
             byte[] data = new byte[(int) Math.min(request.length(), size - request.offset())];
             ByteBuffer buffer = ByteBuffer.wrap(data);
             while (buffer.hasRemaining()) {
-                if (open.channel().read(buffer, request.offset() + buffer.position()) < 0) {
+                if (open.channel.read(buffer, request.offset() + buffer.position()) < 0) {
                     break;
                 }
             }
@@ -179,7 +179,7 @@ final class FileService {
             ByteBuffer data = request.data().asReadOnlyBuffer();
             long offset = request.offset();
             while (data.hasRemaining()) {
-                offset += open.channel().write(data, offset);
+                offset += open.channel.write(data, offset);
             }
             return new WriteResponse(request.data().length(), 0);
         } catch (IOException e) {
@@ -190,7 +190,7 @@ final class FileService {
     static void flush(OpenFile open) throws StatusException {
         try {
             if (!open.isDirectory()) {
-                open.channel().force(false);
+                open.channel.force(false);
             }
         } catch (IOException e) {
             throw SharePaths.translate(e);
@@ -198,19 +198,19 @@ final class FileService {
     }
 
     static CloseResponse close(ServerSession session, OpenFile open, CloseRequest request) throws StatusException {
-        session.opens.remove(open.fileId().volatileId());
+        session.opens.remove(open.fileId.volatileId());
         try {
-            if (open.channel() != null) {
-                open.channel().close();
+            if (open.channel != null) {
+                open.channel.close();
             }
-            if (open.deleteOnClose()) {
-                Files.deleteIfExists(open.path());
+            if (open.deleteOnClose) {
+                Files.deleteIfExists(open.path);
                 return new CloseResponse(0, 0, 0, 0, 0, 0, 0, 0);
             }
             if ((request.flags() & CloseRequest.FLAG_POSTQUERY_ATTRIB) == 0) {
                 return new CloseResponse(0, 0, 0, 0, 0, 0, 0, 0);
             }
-            BasicFileAttributes attributes = attributes(open.path());
+            BasicFileAttributes attributes = attributes(open.path);
             return new CloseResponse(CloseRequest.FLAG_POSTQUERY_ATTRIB, time(attributes.creationTime()),
                     time(attributes.lastAccessTime()), time(attributes.lastModifiedTime()),
                     time(attributes.lastModifiedTime()), allocation(attributes),
@@ -229,11 +229,11 @@ final class FileService {
     /** Closes an open whose client is gone (tree disconnect, logoff, lost connection). */
     static void closeQuietly(OpenFile open) {
         try {
-            if (open.channel() != null) {
-                open.channel().close();
+            if (open.channel != null) {
+                open.channel.close();
             }
-            if (open.deleteOnClose()) {
-                Files.deleteIfExists(open.path());
+            if (open.deleteOnClose) {
+                Files.deleteIfExists(open.path);
             }
         } catch (IOException ignored) {
             // nobody is left to tell; what could be closed was

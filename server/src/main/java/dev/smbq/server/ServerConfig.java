@@ -5,6 +5,7 @@ import dev.smbq.smb2.auth.ServerIdentity;
 import dev.smbq.smb2.auth.UserStore;
 import dev.smbq.smb2.crypto.KeyLog;
 import dev.smbq.smb2.negotiate.NegotiatePolicy;
+import dev.smbq.smb2.spec.SigningAlgorithm;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,11 +31,19 @@ public record ServerConfig(List<Share> shares, UserStore users, AuthPolicy authP
         shares = List.copyOf(shares);
     }
 
-    /** Signing required, encryption off, transport security accepted over QUIC, the given shares and users. */
+    /**
+     * Signing required (AES-GMAC preferred, then AES-CMAC, then HMAC-SHA256 for clients that offer only that),
+     * encryption off, transport security accepted over QUIC, the given shares and users.
+     */
     public static ServerConfig of(List<Share> shares, UserStore users) {
-        return new ServerConfig(shares, users, AuthPolicy.USERS_ONLY,
-                NegotiatePolicy.defaults().withSigningRequired(true), EncryptionMode.OFF,
+        return new ServerConfig(shares, users, AuthPolicy.USERS_ONLY, serverNegotiation(), EncryptionMode.OFF,
                 ServerIdentity.standalone("smbq"), UUID.randomUUID(), 512, 64, KeyLog.NONE);
+    }
+
+    /** The server side's negotiation defaults. */
+    public static NegotiatePolicy serverNegotiation() {
+        return NegotiatePolicy.defaults().withSigningRequired(true).withSigningAlgorithms(List.of(
+                SigningAlgorithm.AES_GMAC, SigningAlgorithm.AES_CMAC, SigningAlgorithm.HMAC_SHA256));
     }
 
     public ServerConfig withEncryption(EncryptionMode mode) {

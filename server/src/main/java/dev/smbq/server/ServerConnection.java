@@ -20,7 +20,10 @@ import dev.smbq.smb2.message.EchoResponse;
 import dev.smbq.smb2.message.FileId;
 import dev.smbq.smb2.message.FlushRequest;
 import dev.smbq.smb2.message.FlushResponse;
+import dev.smbq.smb2.message.QueryDirectoryRequest;
+import dev.smbq.smb2.message.QueryInfoRequest;
 import dev.smbq.smb2.message.ReadRequest;
+import dev.smbq.smb2.message.SetInfoRequest;
 import dev.smbq.smb2.message.WriteRequest;
 import dev.smbq.smb2.message.ErrorResponse;
 import dev.smbq.smb2.message.LogoffResponse;
@@ -473,7 +476,7 @@ final class ServerConnection implements MessageListener {
         if (command.equals(Command.TREE_DISCONNECT)) {
             session.trees.remove(tree.id());
             session.opens.values().removeIf(open -> {
-                boolean onTree = open.tree() == tree;
+                boolean onTree = open.tree == tree;
                 if (onTree) {
                     FileService.closeQuietly(open);
                 }
@@ -516,6 +519,15 @@ final class ServerConnection implements MessageListener {
         }
         if (body instanceof CloseRequest close) {
             return FileService.close(session, open(session, tree, close.fileId(), related), close);
+        }
+        if (body instanceof QueryDirectoryRequest query) {
+            return InfoService.queryDirectory(open(session, tree, query.fileId(), related), query);
+        }
+        if (body instanceof QueryInfoRequest query) {
+            return InfoService.queryInfo(open(session, tree, query.fileId(), related), query);
+        }
+        if (body instanceof SetInfoRequest set) {
+            return InfoService.setInfo(session, open(session, tree, set.fileId(), related), set);
         }
         throw new StatusException(NtStatus.NOT_SUPPORTED, header.command().name() + " is not supported yet");
     }

@@ -52,7 +52,9 @@ public final class NtlmServer {
         }
         byte[] serverChallenge = new byte[8];
         random.nextBytes(serverChallenge);
-        int flags = (request.flags() & NtlmFlags.SUPPORTED) | NtlmFlags.TARGET_INFO | NtlmFlags.TARGET_TYPE_SERVER
+        // SEAL is granted when asked (smbclient asks when it will encrypt): SMB never uses NTLM sealing itself
+        int flags = (request.flags() & (NtlmFlags.SUPPORTED | NtlmFlags.SEAL)) | NtlmFlags.TARGET_INFO
+                | NtlmFlags.TARGET_TYPE_SERVER
                 | NtlmFlags.EXTENDED_SESSIONSECURITY | NtlmFlags.UNICODE | NtlmFlags.NTLM | NtlmFlags.VERSION;
         challenge = new NtlmChallenge(identity.netbiosDomain(), flags, Bytes.wrap(serverChallenge), List.of(
                 new AvPair(AvPair.NB_DOMAIN_NAME, utf16(identity.netbiosDomain())),

@@ -1,0 +1,139 @@
+package dev.smbq.cli;
+
+import dev.smbq.server.EncryptionMode;
+import dev.smbq.server.ServerConfig;
+import dev.smbq.server.Share;
+import dev.smbq.server.SmbServer;
+import dev.smbq.smb2.auth.AuthPolicy;
+import dev.smbq.smb2.auth.UserStore;
+import dev.smbq.smb2.transport.TlsIdentity;
+import dev.smbq.smb2.transport.TransportOptions;
+import dev.smbq.transport.support.Certificates;
+import dev.smbq.transport.support.KeyLogFile;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code smbq server}: serves directories as SMB shares over QUIC and TCP until interrupted. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Serves directories as SMB 3.1.1 shares over QUIC (Netty or kwik) and TCP.")
+final class ServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--share", required = true, paramLabel = "NAME=DIR", description = "A share (repeatable).")
+    List<String> shares;
+
+    @Option(names = "--user", paramLabel = "NAME:PASSWORD", description = "A user (repeatable).")
+    List<String> users = new ArrayList<>();
+
+    @Option(names = "--users-file", paramLabel = "FILE", description = "Users in the user-store format (see README).")
+    Path usersFile;
+
+    @Option(names = "--guest", description = "Unknown users get guest sessions.")
+    boolean guest;
+
+    @Option(names = "--listen", required = true, paramLabel = "URL",
+            description = "quic-netty://HOST:PORT, quic-kwik://HOST:PORT or tcp://HOST:PORT (repeatable).")
+    List<String> listen;
+
+    @Option(names = "--cert", paramLabel = "PEM", description = "Certificate chain for QUIC (with --key).")
+    Path certificate;
+
+    @Option(names = "--key", paramLabel = "PEM", description = "PKCS#8 private key for QUIC (with --cert).")
+    Path key;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".smbq",
+            description = "Where a generated self-signed certificate is kept (default ${DEFAULT-VALUE}).")
+    Path stateDirectory;
+
+    @Option(names = "--encrypt", defaultValue = "off", description = "SMB encryption: off, desired or required.")
+    String encrypt;
+
+    @Option(names = "--transport-security", defaultValue = "accept",
+            description = "Over QUIC, accept or refuse transport-level security in place of SMB encryption.")
+    String transportSecurity;
+
+    @Option(names = "--keylog", paramLabel = "FILE",
+            description = "Append SMB session keys (Wireshark's SMB2 key table) and TLS secrets (Netty QUIC; kwik's "
+                    + "server cannot write them) to FILE. Secrets: use for debugging only.")
+    Path keyLog;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Share> shareList = new ArrayList<>();
+        for (String share : shares) {
+            String[] parts = share.split("=", 2);
+            if (parts.length != 2) {
+                throw new ParameterException(spec.commandLine(), "--share takes NAME=DIR, not " + share);
+            }
+            shareList.add(new Share(parts[0], Path.of(parts[1]).toAbsolutePath(), mode(encrypt)));
+        }
+        StringBuilder userText = new StringBuilder();
+        if (usersFile != null) {
+            userText.append(Files.readString(usersFile)).append('\n');
+        }
+        for (String user : users) {
+            String[] parts = user.split(":", 2);
+            if (parts.length != 2) {
+                throw new ParameterException(spec.commandLine(), "--user takes NAME:PASSWORD");
+            }
+            userText.append(parts[0]).append(":password:").append(parts[1]).append('\n');
+        }
+        ServerConfig config = ServerConfig.of(shareList, UserStore.parse(userText.toString()))
+                .withEncryption(mode(encrypt)).withAuthPolicy(new AuthPolicy(guest, false))
+                .withNegotiation(ServerConfig.serverNegotiation()
+                        .withAcceptTransportSecurity(!transportSecurity.equalsIgnoreCase("refuse")));
+        TransportOptions transport = TransportOptions.defaults();
+        if (keyLog != null) {
+            KeyLogFile file = new KeyLogFile(keyLog);
+            config = config.withKeyLog(file::append);
+            transport = transport.withKeyLog(keyLog);
+        }
+        try (SmbServer server = new SmbServer(config)) {
+            for (String url : listen) {
+                URI uri = URI.create(url);
+                TransportOptions options = transport;
+                if (uri.getScheme().startsWith("quic")) {
+                    options = options.withIdentity(identity(uri.getHost()));
+                }
+                InetSocketAddress bound = server.listen(uri.getScheme(), new InetSocketAddress(uri.getHost(),
+                        uri.getPort()), options);
+                out.println("listening: " + uri.getScheme() + "://" + bound.getHostString() + ":" + bound.getPort());
+            }
+            out.flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        }
+        return 0;
+    }
+
+    private TlsIdentity identity(String host) throws java.io.IOException {
+        if (certificate != null && key != null) {
+            return Certificates.load(certificate, key);
+        }
+        return Certificates.selfSignedIn(stateDirectory, List.of(host.equals("0.0.0.0") ? "localhost" : host, "localhost"));
+    }
+
+    private EncryptionMode mode(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "off" -> EncryptionMode.OFF;
+            case "desired" -> EncryptionMode.DESIRED;
+            case "required" -> EncryptionMode.REQUIRED;
+            default -> throw new ParameterException(spec.commandLine(), "--encrypt takes off, desired or required");
+        };
+    }
+}
