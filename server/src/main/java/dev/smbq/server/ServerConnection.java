@@ -20,6 +20,7 @@ import dev.smbq.smb2.message.EchoResponse;
 import dev.smbq.smb2.message.FileId;
 import dev.smbq.smb2.message.FlushRequest;
 import dev.smbq.smb2.message.FlushResponse;
+import dev.smbq.smb2.message.IoctlRequest;
 import dev.smbq.smb2.message.QueryDirectoryRequest;
 import dev.smbq.smb2.message.QueryInfoRequest;
 import dev.smbq.smb2.message.ReadRequest;
@@ -466,6 +467,9 @@ final class ServerConnection implements MessageListener {
         if (command.equals(Command.TREE_CONNECT)) {
             return treeConnect(element, header, session, encrypted);
         }
+        if (command.equals(Command.IOCTL)) {
+            return ioctl(element, header, session);
+        }
         ServerSession.TreeConnect tree = session.trees.get(treeId);
         if (tree == null) {
             return error(header, NtStatus.NETWORK_NAME_DELETED, session);
@@ -549,6 +553,23 @@ final class ServerConnection implements MessageListener {
         if (Math.max(1, header.creditCharge()) < needed) {
             throw new StatusException(NtStatus.INVALID_PARAMETER, "CreditCharge " + header.creditCharge()
                     + " too small for " + payload + " bytes");
+        }
+    }
+
+    /** IOCTL works on a tree connect's behalf but FSCTL_VALIDATE_NEGOTIATE_INFO needs none (it may go to IPC$). */
+    private Reply ioctl(Bytes element, Smb2Header header, ServerSession session) {
+        IoctlRequest request;
+        try {
+            request = (IoctlRequest) Smb2Codec.decode(element).body();
+        } catch (SmbDecodeException e) {
+            return decodeError(header, e);
+        }
+        try {
+            return reply(header, IoctlService.ioctl(request, negotiated, negotiated.serverSecurityMode()), session);
+        } catch (StatusException e) {
+            return error(header, e.status(), session);
+        } catch (IoctlService.ValidationFailed e) {
+            throw new Disconnect(e.getMessage());
         }
     }
 

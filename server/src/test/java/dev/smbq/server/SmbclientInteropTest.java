@@ -71,6 +71,26 @@ class SmbclientInteropTest {
         assertThat(Files.exists(share.resolve("sub"))).isFalse();
     }
 
+    /** Older dialects: 3.0 and 3.0.2 validate their negotiation with FSCTL_VALIDATE_NEGOTIATE_INFO. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SMB3_02", "SMB3_00", "SMB2_10", "SMB2_02"})
+    void olderDialects(String dialect) throws Exception {
+        Files.writeString(share.resolve("hello.txt"), "hello");
+        Path download = local.resolve("hello.txt");
+        List<String> command = List.of("smbclient", "//127.0.0.1/data", "-p", String.valueOf(address.getPort()),
+                "-U", "smbtest%Passw0rd!", "-m", dialect, "--client-protection=sign", "-c", "get hello.txt " + download + "; ls");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+            assertThat(output).doesNotContain("NT_STATUS_").contains("hello.txt");
+            assertThat(Files.readString(download)).isEqualTo("hello");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     private String smbclient(String protection, String commands) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("smbclient", "//127.0.0.1/data", "-p",
                 String.valueOf(address.getPort()), "-U", "smbtest%Passw0rd!", "-m", "SMB3_11"));

@@ -168,6 +168,6 @@ public final class ClientNegotiator {
         return new NegotiatedParameters(transport, dialect, request.clientGuid(), response.serverGuid(),
                 request.capabilities(), response.capabilities(), request.securityMode(), response.securityMode(),
                 signingRequired, cipher, signing, compression, chained, response.maxTransactSize(),
-                response.maxReadSize(), response.maxWriteSize(), transportSecurity, preauthHash);
+                response.maxReadSize(), response.maxWriteSize(), transportSecurity, preauthHash, request.dialects());
     }
 }

@@ -29,6 +29,8 @@ import java.util.UUID;
  * @param maxWriteSize             Connection.MaxWriteSize
  * @param acceptTransportSecurity  Connection.AcceptTransportSecurity: SMB encryption is skipped on this connection
  * @param preauthIntegrityHash     Connection.PreauthIntegrityHashValue after NEGOTIATE (3.1.1; empty otherwise)
+ * @param clientDialects           Connection.ClientDialects: what the client offered (FSCTL_VALIDATE_NEGOTIATE_INFO
+ *                                 compares it)
  */
 public record NegotiatedParameters(
         TransportKind transport,
@@ -48,10 +50,12 @@ public record NegotiatedParameters(
         long maxReadSize,
         long maxWriteSize,
         boolean acceptTransportSecurity,
-        Bytes preauthIntegrityHash) {
+        Bytes preauthIntegrityHash,
+        List<Dialect> clientDialects) {
 
     public NegotiatedParameters {
         compressionAlgorithms = List.copyOf(compressionAlgorithms);
+        clientDialects = List.copyOf(clientDialects);
     }
 
     public boolean encryptionAvailable() {

@@ -269,7 +269,7 @@ public final class ServerNegotiator {
         return new NegotiatedParameters(transport, dialect, request.clientGuid(), serverGuid, request.capabilities(),
                 response.capabilities(), request.securityMode(), response.securityMode(), signingRequired, cipher,
                 signing, compression, chained, response.maxTransactSize(), response.maxReadSize(),
-                response.maxWriteSize(), transportSecurity, preauthHash);
+                response.maxWriteSize(), transportSecurity, preauthHash, request.dialects());
     }
 
     private static <T> java.util.Optional<T> firstOffered(List<T> preference, List<T> offered) {
