@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code smbq} command. */
 @Command(name = "smbq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A reference implementation of SMB2/3 over QUIC.",
-        subcommands = {DemoCommand.class, ServerCommand.class, TraceCommand.class, KeysCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServerCommand.class, ClientCommands.Ls.class, ClientCommands.Stat.class,
+                ClientCommands.Get.class, ClientCommands.Put.class, ClientCommands.Rm.class, ClientCommands.Mkdir.class,
+                ClientCommands.Mv.class, TraceCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -15,7 +16,14 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        CommandLine commandLine = new CommandLine(new Main());
+        // usage errors exit with 2; SMB and I/O errors with 1 (the commands return it)
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            commandLine.getErr().println("smbq: " + exception.getMessage());
+            exception.getCommandLine().usage(commandLine.getErr());
+            return 2;
+        });
+        return commandLine.execute(args);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -61,7 +61,9 @@ public final class SmbSession {
         ClientConnection.Received response = connection.await(connection.send(
                 Smb2Header.request(command, 0).withSession(state.id, treeId), body, state, protection));
         NtStatus status = response.status();
-        if (status.isError()) {
+        // anything but success fails the request, warnings included (STATUS_NO_MORE_FILES ends a listing);
+        // STATUS_BUFFER_OVERFLOW alone comes with data the caller may use
+        if (!status.equals(NtStatus.SUCCESS) && !status.equals(NtStatus.BUFFER_OVERFLOW)) {
             throw new SmbException(status, command.name() + " failed");
         }
         return response;

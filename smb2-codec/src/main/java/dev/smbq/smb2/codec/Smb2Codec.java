@@ -179,21 +179,25 @@ public final class Smb2Codec {
     }
 
     /**
-     * [MS-SMB2] 3.2.5.1: a response is an ERROR response when its status is an error (or STATUS_PENDING) and its
-     * StructureSize is 9, except the SESSION_SETUP response (also 9) that carries STATUS_MORE_PROCESSING_REQUIRED.
+     * [MS-SMB2] 3.2.5.1: a response is an ERROR response when its StructureSize is 9 and its status is not success,
+     * except the two non-success statuses that come with a normal body: STATUS_MORE_PROCESSING_REQUIRED on
+     * SESSION_SETUP, and STATUS_BUFFER_OVERFLOW on the commands whose response (also 9) returns truncated data.
+     * Warnings such as STATUS_NO_MORE_FILES, and STATUS_PENDING, come as ERROR responses.
      */
     private static boolean isErrorResponse(Smb2Header header, int structureSize) {
         if (structureSize != 9) {
             return false;
         }
         NtStatus status = header.ntStatus();
-        if (status.equals(NtStatus.PENDING)) {
-            return true;
-        }
-        if (!status.isError()) {
+        Command command = header.command();
+        if (status.equals(NtStatus.SUCCESS)) {
             return false;
         }
-        return !(header.command().equals(Command.SESSION_SETUP) && status.equals(NtStatus.MORE_PROCESSING_REQUIRED));
+        if (command.equals(Command.SESSION_SETUP) && status.equals(NtStatus.MORE_PROCESSING_REQUIRED)) {
+            return false;
+        }
+        return !(status.equals(NtStatus.BUFFER_OVERFLOW) && (command.equals(Command.QUERY_INFO)
+                || command.equals(Command.QUERY_DIRECTORY) || command.equals(Command.CHANGE_NOTIFY)));
     }
 
     private static Smb2Body readBody(BodyCodec<?> codec, int structureSize, WireReader in) {
