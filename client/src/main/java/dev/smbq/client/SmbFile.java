@@ -3,6 +3,8 @@ package dev.smbq.client;
 import dev.smbq.smb2.message.CloseRequest;
 import dev.smbq.smb2.message.FileId;
 import dev.smbq.smb2.message.FlushRequest;
+import dev.smbq.smb2.message.LockElement;
+import dev.smbq.smb2.message.LockRequest;
 import dev.smbq.smb2.message.ReadRequest;
 import dev.smbq.smb2.message.ReadResponse;
 import dev.smbq.smb2.message.WriteRequest;
@@ -10,6 +12,7 @@ import dev.smbq.smb2.message.WriteResponse;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.NtStatus;
 import dev.smbq.smb2.wire.Bytes;
+import java.util.List;
 
 /** An open file on a tree: READ, WRITE, FLUSH and CLOSE at most the negotiated maximum sizes at a time. */
 public final class SmbFile implements AutoCloseable {
@@ -58,6 +61,18 @@ public final class SmbFile implements AutoCloseable {
             }
             position += piece;
         }
+    }
+
+    /** Locks a byte range ([MS-SMB2] 3.2.4.19), shared or exclusive; fails at once if it is held. */
+    public void lock(long offset, long length, boolean exclusive) throws SmbException {
+        int flags = (exclusive ? LockElement.EXCLUSIVE_LOCK : LockElement.SHARED_LOCK) | LockElement.FAIL_IMMEDIATELY;
+        tree.session().request(Command.LOCK, tree.id(), new LockRequest(0, fileId,
+                List.of(new LockElement(offset, length, flags))), tree.encrypted());
+    }
+
+    public void unlock(long offset, long length) throws SmbException {
+        tree.session().request(Command.LOCK, tree.id(), new LockRequest(0, fileId,
+                List.of(new LockElement(offset, length, LockElement.UNLOCK))), tree.encrypted());
     }
 
     public void flush() throws SmbException {

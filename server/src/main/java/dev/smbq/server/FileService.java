@@ -23,7 +23,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -218,12 +217,6 @@ final class FileService {
         } catch (IOException e) {
             throw SharePaths.translate(e);
         }
-    }
-
-    /** Closes every open of a session (logoff, disconnect): nothing stays open in the file system. */
-    static void closeAll(Map<Long, OpenFile> opens) {
-        opens.values().forEach(FileService::closeQuietly);
-        opens.clear();
     }
 
     /** Closes an open whose client is gone (tree disconnect, logoff, lost connection). */

@@ -21,6 +21,8 @@ import dev.smbq.smb2.message.FileId;
 import dev.smbq.smb2.message.FlushRequest;
 import dev.smbq.smb2.message.FlushResponse;
 import dev.smbq.smb2.message.IoctlRequest;
+import dev.smbq.smb2.message.LockRequest;
+import dev.smbq.smb2.message.LockResponse;
 import dev.smbq.smb2.message.QueryDirectoryRequest;
 import dev.smbq.smb2.message.QueryInfoRequest;
 import dev.smbq.smb2.message.ReadRequest;
@@ -77,12 +79,14 @@ final class ServerConnection implements MessageListener {
     private final Executor worker;
     private final ServerNegotiator negotiator;
     private final CreditWindow credits;
+    private final ByteRangeLocks locks;
     private final Map<Long, ServerSession> sessions = new HashMap<>();
     private NegotiatedParameters negotiated;
     private boolean upgradedFromSmb1;
 
-    ServerConnection(ServerConfig config, SmbChannel channel, Executor worker) {
+    ServerConnection(ServerConfig config, SmbChannel channel, Executor worker, ByteRangeLocks locks) {
         this.config = config;
+        this.locks = locks;
         this.channel = channel;
         this.worker = worker;
         this.credits = new CreditWindow(config.maxCredits());
@@ -112,7 +116,7 @@ final class ServerConnection implements MessageListener {
     @Override
     public void onClosed(SmbChannel source, Throwable cause) {
         worker.execute(() -> {
-            sessions.values().forEach(session -> FileService.closeAll(session.opens));
+            sessions.values().forEach(this::dropOpens);
             sessions.clear();
         });
     }
@@ -454,7 +458,7 @@ final class ServerConnection implements MessageListener {
         Command command = header.command();
         if (command.equals(Command.LOGOFF)) {
             Reply reply = reply(header, new LogoffResponse(), session);
-            FileService.closeAll(session.opens);
+            dropOpens(session);
             sessions.remove(session.id);
             return reply;
         }
@@ -482,7 +486,7 @@ final class ServerConnection implements MessageListener {
             session.opens.values().removeIf(open -> {
                 boolean onTree = open.tree == tree;
                 if (onTree) {
-                    FileService.closeQuietly(open);
+                    drop(open);
                 }
                 return onTree;
             });
@@ -511,18 +515,28 @@ final class ServerConnection implements MessageListener {
         }
         if (body instanceof ReadRequest read) {
             checkCharge(header, read.length());
-            return FileService.read(open(session, tree, read.fileId(), related), read, negotiated.maxReadSize());
+            OpenFile open = open(session, tree, read.fileId(), related);
+            locks.check(open, read.offset(), read.length(), false);
+            return FileService.read(open, read, negotiated.maxReadSize());
         }
         if (body instanceof WriteRequest write) {
             checkCharge(header, write.data().length());
-            return FileService.write(open(session, tree, write.fileId(), related), write, negotiated.maxWriteSize());
+            OpenFile open = open(session, tree, write.fileId(), related);
+            locks.check(open, write.offset(), write.data().length(), true);
+            return FileService.write(open, write, negotiated.maxWriteSize());
+        }
+        if (body instanceof LockRequest lock) {
+            locks.apply(open(session, tree, lock.fileId(), related), lock.locks());
+            return new LockResponse();
         }
         if (body instanceof FlushRequest flush) {
             FileService.flush(open(session, tree, flush.fileId(), related));
             return new FlushResponse();
         }
         if (body instanceof CloseRequest close) {
-            return FileService.close(session, open(session, tree, close.fileId(), related), close);
+            OpenFile open = open(session, tree, close.fileId(), related);
+            locks.release(open);
+            return FileService.close(session, open, close);
         }
         if (body instanceof QueryDirectoryRequest query) {
             return InfoService.queryDirectory(open(session, tree, query.fileId(), related), query);
@@ -534,6 +548,17 @@ final class ServerConnection implements MessageListener {
             return InfoService.setInfo(session, open(session, tree, set.fileId(), related), set);
         }
         throw new StatusException(NtStatus.NOT_SUPPORTED, header.command().name() + " is not supported yet");
+    }
+
+    /** Closes an open whose client is gone, with its byte-range locks. */
+    private void drop(OpenFile open) {
+        locks.release(open);
+        FileService.closeQuietly(open);
+    }
+
+    private void dropOpens(ServerSession session) {
+        session.opens.values().forEach(this::drop);
+        session.opens.clear();
     }
 
     private static OpenFile open(ServerSession session, ServerSession.TreeConnect tree, FileId fileId,

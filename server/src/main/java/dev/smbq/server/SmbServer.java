@@ -23,6 +23,7 @@ public final class SmbServer implements AutoCloseable {
     private final List<TransportAcceptor> acceptors = new CopyOnWriteArrayList<>();
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
+    private final ByteRangeLocks locks = new ByteRangeLocks();
 
     public SmbServer(ServerConfig config) {
         this.config = config;
@@ -46,7 +47,7 @@ public final class SmbServer implements AutoCloseable {
     }
 
     private void accept(SmbChannel channel) {
-        ServerConnection connection = new ServerConnection(config, channel, new SerialExecutor(workers));
+        ServerConnection connection = new ServerConnection(config, channel, new SerialExecutor(workers), locks);
         connections.add(connection);
         channel.closeFuture().thenRun(() -> connections.remove(connection));
         channel.start(connection);
