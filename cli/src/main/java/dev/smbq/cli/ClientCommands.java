@@ -212,16 +212,7 @@ final class ClientCommands {
             Path destination = local != null ? local : Path.of(Path.of(target.path().replace('\\', '/')).getFileName().toString());
             try (SmbFile file = connection.open(target).open(target.path());
                  OutputStream output = Files.newOutputStream(destination)) {
-                long offset = 0;
-                while (true) {
-                    Bytes chunk = file.read(offset, 8 << 20);
-                    if (chunk.isEmpty()) {
-                        break;
-                    }
-                    output.write(chunk.toByteArray());
-                    offset += chunk.length();
-                }
-                out.println(offset + " bytes -> " + destination);
+                out.println(file.readTo(output) + " bytes -> " + destination);
             }
         }
     }

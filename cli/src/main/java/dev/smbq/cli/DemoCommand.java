@@ -18,11 +18,13 @@ import dev.smbq.smb2.transport.TransportOptions;
 import dev.smbq.smb2.transport.TrustPolicy;
 import dev.smbq.smb2.wire.Bytes;
 import dev.smbq.transport.support.Certificates;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -126,15 +128,9 @@ final class DemoCommand implements Callable<Integer> {
             }
             long written = System.nanoTime();
             MessageDigest back = MessageDigest.getInstance("SHA-256");
-            try (SmbFile file = tree.open("demo.bin")) {
-                for (long offset = 0; offset < data.length; ) {
-                    Bytes chunk = file.read(offset, 8 << 20);
-                    if (chunk.isEmpty()) {
-                        break;
-                    }
-                    back.update(chunk.toByteArray());
-                    offset += chunk.length();
-                }
+            try (SmbFile file = tree.open("demo.bin");
+                 OutputStream digesting = new DigestOutputStream(OutputStream.nullOutputStream(), back)) {
+                file.readTo(digesting);
             }
             long read = System.nanoTime();
             boolean intact = MessageDigest.isEqual(back.digest(), MessageDigest.getInstance("SHA-256").digest(data));

@@ -12,10 +12,19 @@ import dev.smbq.smb2.message.WriteResponse;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.NtStatus;
 import dev.smbq.smb2.wire.Bytes;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /** An open file on a tree: READ, WRITE, FLUSH and CLOSE at most the negotiated maximum sizes at a time. */
 public final class SmbFile implements AutoCloseable {
+    /** The size of one READ or WRITE in a pipelined transfer. */
+    private static final int PIECE = 1 << 20;
+    /** How many READs or WRITEs a transfer keeps outstanding. */
+    private static final int IN_FLIGHT = 8;
+
     private final SmbTree tree;
     private final FileId fileId;
     private final long size;
@@ -48,18 +57,63 @@ public final class SmbFile implements AutoCloseable {
         }
     }
 
-    /** Writes all of {@code data} at {@code offset}, in pieces of at most the negotiated maximum. */
+    /**
+     * Writes all of {@code data} at {@code offset}: in pieces of at most 1 MiB (and the negotiated maximum), with up
+     * to {@link #IN_FLIGHT} WRITEs outstanding, so the link stays busy while the server works.
+     */
     public void write(long offset, Bytes data) throws SmbException {
-        long max = tree.session().client().negotiated().maxWriteSize();
-        for (int position = 0; position < data.length(); ) {
-            int piece = (int) Math.min(max, data.length() - position);
-            WriteResponse response = (WriteResponse) tree.session().request(Command.WRITE, tree.id(),
-                    new WriteRequest(offset + position, fileId, 0, 0, 0, data.slice(position, piece), Bytes.EMPTY),
-                    tree.encrypted()).message().body();
-            if (response.count() != piece) {
+        int pieceSize = (int) Math.min(PIECE, tree.session().client().negotiated().maxWriteSize());
+        Deque<ClientConnection.Exchange> inFlight = new ArrayDeque<>();
+        Deque<Integer> sizes = new ArrayDeque<>();
+        for (int position = 0; position < data.length() || !inFlight.isEmpty(); ) {
+            if (position < data.length() && inFlight.size() < IN_FLIGHT) {
+                int piece = Math.min(pieceSize, data.length() - position);
+                inFlight.add(tree.session().start(Command.WRITE, tree.id(), new WriteRequest(offset + position, fileId, 0,
+                        0, 0, data.slice(position, piece), Bytes.EMPTY), tree.encrypted()));
+                sizes.add(piece);
+                position += piece;
+                continue;
+            }
+            WriteResponse response = (WriteResponse) tree.session().finish(Command.WRITE, inFlight.remove())
+                    .message().body();
+            if (response.count() != sizes.remove()) {
                 throw new SmbException(NtStatus.DISK_FULL, "short write");
             }
-            position += piece;
+        }
+    }
+
+    /**
+     * Reads the whole file from the start into {@code sink}, with up to {@link #IN_FLIGHT} READs of at most 1 MiB
+     * outstanding; returns the bytes read.
+     */
+    public long readTo(OutputStream sink) throws SmbException, IOException {
+        int pieceSize = (int) Math.min(PIECE, tree.session().client().negotiated().maxReadSize());
+        Deque<ClientConnection.Exchange> inFlight = new ArrayDeque<>();
+        long next = 0;
+        long received = 0;
+        boolean end = false;
+        while (true) {
+            // keep READs going up to the size seen at open; past it, one at a time until a short read (it may grow)
+            while (!end && inFlight.size() < IN_FLIGHT && (next < size || inFlight.isEmpty())) {
+                inFlight.add(tree.session().start(Command.READ, tree.id(),
+                        new ReadRequest(0x50, 0, pieceSize, next, fileId, 0, 0, 0, Bytes.EMPTY), tree.encrypted()));
+                next += pieceSize;
+            }
+            if (inFlight.isEmpty()) {
+                return received;
+            }
+            Bytes data;
+            try {
+                data = ((ReadResponse) tree.session().finish(Command.READ, inFlight.remove()).message().body()).data();
+            } catch (SmbException e) {
+                if (!e.status().equals(NtStatus.END_OF_FILE)) {
+                    throw e;
+                }
+                data = Bytes.EMPTY;
+            }
+            sink.write(data.toByteArray());
+            received += data.length();
+            end |= data.length() < pieceSize;
         }
     }
 

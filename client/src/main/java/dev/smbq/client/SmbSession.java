@@ -55,11 +55,20 @@ public final class SmbSession {
 
     /** Sends one request on this session (and tree) and returns its successful response. */
     ClientConnection.Received request(Command command, int treeId, Smb2Body body, boolean encrypt) throws SmbException {
+        return finish(command, start(command, treeId, body, encrypt));
+    }
+
+    /** Sends one request without waiting: many can be in flight (as many as the credits allow). */
+    ClientConnection.Exchange start(Command command, int treeId, Smb2Body body, boolean encrypt) throws SmbException {
         ClientConnection.Protection protection = encrypt ? ClientConnection.Protection.ENCRYPT
                 : state.signer != null ? ClientConnection.Protection.SIGN : ClientConnection.Protection.NONE;
-        ClientConnection connection = client.connection();
-        ClientConnection.Received response = connection.await(connection.send(
-                Smb2Header.request(command, 0).withSession(state.id, treeId), body, state, protection));
+        return client.connection().send(Smb2Header.request(command, 0).withSession(state.id, treeId), body, state,
+                protection);
+    }
+
+    /** Waits for a started request and returns its response if it succeeded. */
+    ClientConnection.Received finish(Command command, ClientConnection.Exchange exchange) throws SmbException {
+        ClientConnection.Received response = client.connection().await(exchange);
         NtStatus status = response.status();
         // anything but success fails the request, warnings included (STATUS_NO_MORE_FILES ends a listing);
         // STATUS_BUFFER_OVERFLOW alone comes with data the caller may use

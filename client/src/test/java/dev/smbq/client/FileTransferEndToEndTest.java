@@ -83,14 +83,7 @@ class FileTransferEndToEndTest {
         ByteArrayOutputStream back = new ByteArrayOutputStream();
         try (SmbFile file = tree.open("dir-less.bin")) {
             assertThat(file.size()).isEqualTo(data.length);
-            for (long offset = 0; ; ) {
-                Bytes chunk = file.read(offset, 8 << 20);
-                if (chunk.isEmpty()) {
-                    break;
-                }
-                back.writeBytes(chunk.toByteArray());
-                offset += chunk.length();
-            }
+            assertThat(file.readTo(back)).isEqualTo(data.length);
         }
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         assertThat(sha.digest(back.toByteArray())).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
