@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,6 +133,30 @@ final class ClientCommands {
         }
     }
 
+    /** get and put: a progress bar on standard error while the transfer runs, when that is a terminal. */
+    abstract static class Transfer extends Base {
+        @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Show a progress bar on a terminal (default on; --no-progress turns it off).")
+        boolean progress;
+
+        private ProgressBarBuilder bar(String task, long size) {
+            return ProgressBar.builder().setTaskName(task).setInitialMax(size).setUnit("MiB", 1 << 20)
+                    .showSpeed().setUpdateIntervalMillis(250);
+        }
+
+        private boolean showing() {
+            return progress && System.console() != null;
+        }
+
+        OutputStream showingProgress(OutputStream output, String task, long size) {
+            return showing() ? ProgressBar.wrap(output, bar(task, size)) : output;
+        }
+
+        InputStream showingProgress(InputStream input, String task, long size) {
+            return showing() ? ProgressBar.wrap(input, bar(task, size)) : input;
+        }
+    }
+
     @Command(name = "ls", mixinStandardHelpOptions = true, description = "List a directory.")
     static final class Ls extends Base {
         @Parameters(paramLabel = "URL")
@@ -199,7 +225,7 @@ final class ClientCommands {
     }
 
     @Command(name = "get", mixinStandardHelpOptions = true, description = "Download a file.")
-    static final class Get extends Base {
+    static final class Get extends Transfer {
         @Parameters(index = "0", paramLabel = "URL")
         String url;
 
@@ -211,14 +237,14 @@ final class ClientCommands {
             SmbUrl target = SmbUrl.parse(url);
             Path destination = local != null ? local : Path.of(Path.of(target.path().replace('\\', '/')).getFileName().toString());
             try (SmbFile file = connection.open(target).open(target.path());
-                 OutputStream output = Files.newOutputStream(destination)) {
+                 OutputStream output = showingProgress(Files.newOutputStream(destination), "get", file.size())) {
                 out.println(file.readTo(output) + " bytes -> " + destination);
             }
         }
     }
 
     @Command(name = "put", mixinStandardHelpOptions = true, description = "Upload a file.")
-    static final class Put extends Base {
+    static final class Put extends Transfer {
         @Parameters(index = "0", paramLabel = "LOCAL")
         Path local;
 
@@ -229,7 +255,7 @@ final class ClientCommands {
         void run(PrintWriter out) throws SmbException, IOException {
             SmbUrl target = SmbUrl.parse(url);
             try (SmbFile file = connection.open(target).create(target.path());
-                 InputStream input = Files.newInputStream(local)) {
+                 InputStream input = showingProgress(Files.newInputStream(local), "put", Files.size(local))) {
                 long offset = 0;
                 byte[] buffer = new byte[8 << 20];
                 int read;
