@@ -3,15 +3,19 @@ package dev.smbq.client;
 import dev.smbq.smb2.codec.CompoundChain;
 import dev.smbq.smb2.codec.Smb2Codec;
 import dev.smbq.smb2.crypto.IntegrityCheckException;
+import dev.smbq.smb2.message.CancelRequest;
 import dev.smbq.smb2.message.Smb2Body;
 import dev.smbq.smb2.message.Smb2Header;
 import dev.smbq.smb2.message.Smb2Message;
+import dev.smbq.smb2.spec.Command;
+import dev.smbq.smb2.spec.HeaderFlags;
 import dev.smbq.smb2.spec.NtStatus;
 import dev.smbq.smb2.transport.MessageListener;
 import dev.smbq.smb2.transport.SmbChannel;
 import dev.smbq.smb2.wire.Bytes;
 import dev.smbq.smb2.wire.SmbDecodeException;
 import dev.smbq.smb2.wire.WireReader;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +31,8 @@ final class ClientConnection implements MessageListener {
     private final ClientOptions options;
     private final Map<Long, CompletableFuture<Received>> pending = new ConcurrentHashMap<>();
     private final Map<Long, ClientSessionState> sessions = new ConcurrentHashMap<>();
+    /** AsyncIds of requests the server answered STATUS_PENDING, by MessageId (3.2.5.1.5). */
+    private final Map<Long, Long> asyncIds = new ConcurrentHashMap<>();
     private final Object creditLock = new Object();
     private long nextMessageId;
     private long credits = 1;
@@ -47,6 +53,9 @@ final class ClientConnection implements MessageListener {
 
     /** A request that went out, and its response to come. */
     record Exchange(byte[] requestBytes, CompletableFuture<Received> response) {
+        long messageId() {
+            return WireReader.of(requestBytes).position(24).u64();
+        }
     }
 
     ClientConnection(SmbChannel channel, ClientOptions options) {
@@ -77,21 +86,9 @@ final class ClientConnection implements MessageListener {
         long messageId = takeCredits(charge);
         // ask for more than this request pays, so large READs and WRITEs keep enough credits in hand
         Smb2Header header = template.withMessageId(messageId).withCredits(charge, Math.max(64, charge + 32));
-        if (protection == Protection.SIGN) {
-            header = header.withFlags(header.flags() | dev.smbq.smb2.spec.HeaderFlags.SIGNED);
-        }
-        byte[] bytes = Smb2Codec.encode(new Smb2Message(header, body));
-        if (protection == Protection.SIGN) {
-            synchronized (session.signer) { // a signer is not thread-safe; responses are verified on another thread
-                session.signer.sign(bytes, 0, bytes.length);
-            }
-        }
         CompletableFuture<Received> response = new CompletableFuture<>();
         pending.put(messageId, response);
-        Bytes wire = protection == Protection.ENCRYPT ? session.sealer.seal(bytes, 0, bytes.length, session.id)
-                : Bytes.wrap(bytes);
-        options.wireTap().accept(true, wire);
-        channel.send(wire);
+        byte[] bytes = transmit(header, body, session, protection);
         if (closedBy != null) {
             response.completeExceptionally(closedBy);
         }
@@ -120,16 +117,51 @@ final class ClientConnection implements MessageListener {
     enum Protection { NONE, SIGN, ENCRYPT }
 
     Received await(Exchange exchange) throws SmbException {
+        return await(exchange, options.requestTimeout());
+    }
+
+    /** Waits up to {@code timeout} for a response: requests that went async may take longer than most. */
+    Received await(Exchange exchange, Duration timeout) throws SmbException {
         try {
-            return exchange.response().get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return exchange.response().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SmbException(NtStatus.CANCELLED, "interrupted");
         } catch (java.util.concurrent.ExecutionException e) {
             throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "connection failed", e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "no response within " + options.requestTimeout());
+            throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "no response within " + timeout);
         }
+    }
+
+    /**
+     * [MS-SMB2] 3.2.4.24: asks the server to cancel a request; CANCEL takes no credit and is never answered, the
+     * request itself ends (with STATUS_CANCELLED if it was still running). Once the server answered STATUS_PENDING the
+     * CANCEL names the request by its AsyncId, before that by its MessageId.
+     */
+    void cancel(Exchange exchange, ClientSessionState session, Protection protection) {
+        long messageId = exchange.messageId();
+        Smb2Header header = Smb2Header.request(Command.CANCEL, messageId).withSession(session.id, 0).withCredits(0, 0);
+        Long asyncId = asyncIds.get(messageId);
+        transmit(asyncId != null ? header.toAsync(asyncId) : header, new CancelRequest(), session, protection);
+    }
+
+    /** Encodes, signs or seals as {@code protection} says, and sends; returns the request as encoded and signed. */
+    private byte[] transmit(Smb2Header header, Smb2Body body, ClientSessionState session, Protection protection) {
+        if (protection == Protection.SIGN) {
+            header = header.withFlags(header.flags() | HeaderFlags.SIGNED);
+        }
+        byte[] bytes = Smb2Codec.encode(new Smb2Message(header, body));
+        if (protection == Protection.SIGN) {
+            synchronized (session.signer) { // a signer is not thread-safe; responses are verified on another thread
+                session.signer.sign(bytes, 0, bytes.length);
+            }
+        }
+        Bytes wire = protection == Protection.ENCRYPT ? session.sealer.seal(bytes, 0, bytes.length, session.id)
+                : Bytes.wrap(bytes);
+        options.wireTap().accept(true, wire);
+        channel.send(wire);
+        return bytes;
     }
 
     /**
@@ -201,8 +233,10 @@ final class ClientConnection implements MessageListener {
             Smb2Header header = message.header();
             grant(header.creditRequestResponse());
             if (header.isAsync() && header.ntStatus().equals(NtStatus.PENDING)) {
+                asyncIds.put(header.messageId(), header.asyncId());
                 continue; // an interim response: the final one follows
             }
+            asyncIds.remove(header.messageId());
             byte[] bytes = element.toByteArray();
             ClientSessionState session = sessions.get(header.sessionId());
             // [MS-SMB2] 3.2.5.1.3: verify signed responses of a signing session, unless they came encrypted

@@ -124,6 +124,16 @@ public final class SmbFile implements AutoCloseable {
                 List.of(new LockElement(offset, length, flags))), tree.encrypted());
     }
 
+    /**
+     * Locks a byte range, waiting on the server while another open holds a conflicting lock; the server answers at
+     * once with STATUS_PENDING. Await or cancel the returned request.
+     */
+    public PendingLock lockWhenFree(long offset, long length, boolean exclusive) throws SmbException {
+        int flags = exclusive ? LockElement.EXCLUSIVE_LOCK : LockElement.SHARED_LOCK;
+        return new PendingLock(tree, tree.session().start(Command.LOCK, tree.id(), new LockRequest(0, fileId,
+                List.of(new LockElement(offset, length, flags))), tree.encrypted()));
+    }
+
     public void unlock(long offset, long length) throws SmbException {
         tree.session().request(Command.LOCK, tree.id(), new LockRequest(0, fileId,
                 List.of(new LockElement(offset, length, LockElement.UNLOCK))), tree.encrypted());

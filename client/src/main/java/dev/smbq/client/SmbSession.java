@@ -8,6 +8,7 @@ import dev.smbq.smb2.message.TreeConnectRequest;
 import dev.smbq.smb2.message.TreeConnectResponse;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.NtStatus;
+import java.time.Duration;
 
 /** An authenticated session: tree connects, echo, logoff. */
 public final class SmbSession {
@@ -60,15 +61,33 @@ public final class SmbSession {
 
     /** Sends one request without waiting: many can be in flight (as many as the credits allow). */
     ClientConnection.Exchange start(Command command, int treeId, Smb2Body body, boolean encrypt) throws SmbException {
-        ClientConnection.Protection protection = encrypt ? ClientConnection.Protection.ENCRYPT
-                : state.signer != null ? ClientConnection.Protection.SIGN : ClientConnection.Protection.NONE;
         return client.connection().send(Smb2Header.request(command, 0).withSession(state.id, treeId), body, state,
-                protection);
+                protection(encrypt));
+    }
+
+    /** Asks the server to cancel a started request; its response still comes, STATUS_CANCELLED if it was cancelled. */
+    void cancel(ClientConnection.Exchange exchange, boolean encrypt) {
+        client.connection().cancel(exchange, state, protection(encrypt));
+    }
+
+    private ClientConnection.Protection protection(boolean encrypt) {
+        return encrypt ? ClientConnection.Protection.ENCRYPT
+                : state.signer != null ? ClientConnection.Protection.SIGN : ClientConnection.Protection.NONE;
     }
 
     /** Waits for a started request and returns its response if it succeeded. */
     ClientConnection.Received finish(Command command, ClientConnection.Exchange exchange) throws SmbException {
-        ClientConnection.Received response = client.connection().await(exchange);
+        return succeeded(command, client.connection().await(exchange));
+    }
+
+    /** As {@link #finish(Command, ClientConnection.Exchange)}, waiting up to {@code timeout}. */
+    ClientConnection.Received finish(Command command, ClientConnection.Exchange exchange, Duration timeout)
+            throws SmbException {
+        return succeeded(command, client.connection().await(exchange, timeout));
+    }
+
+    private static ClientConnection.Received succeeded(Command command, ClientConnection.Received response)
+            throws SmbException {
         NtStatus status = response.status();
         // anything but success fails the request, warnings included (STATUS_NO_MORE_FILES ends a listing);
         // STATUS_BUFFER_OVERFLOW alone comes with data the caller may use

@@ -14,17 +14,45 @@ import dev.smbq.smb2.wire.Bytes;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Byte-range locks between two clients: conflicts, mandatory checks on READ/WRITE, unlock, release at close. */
+/**
+ * Byte-range locks between two clients: conflicts, mandatory checks on READ/WRITE, unlock, release at close, and
+ * locks that wait (async, granted or cancelled).
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ByteRangeLockTest {
     @TempDir
     Path root;
+    private SmbServer server;
+    private InetSocketAddress address;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = new SmbServer(ServerConfig.of(List.of(Share.of("data", root)), UserStore.parse("u:password:p")));
+        address = server.listen("tcp", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                TransportOptions.defaults());
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private SmbClient connect(ClientOptions options) throws Exception {
+        return SmbClient.connect("tcp", address, "localhost", options);
+    }
+
+    private static SmbTree tree(SmbClient client) throws SmbException {
+        return client.login(Credentials.password("u", "", "p")).connectTree("data");
+    }
 
     private static NtStatus statusOf(ThrowingRunnable action) {
         try {
@@ -41,30 +69,61 @@ class ByteRangeLockTest {
 
     @Test
     void locksConflictAcrossClientsAndAreReleasedAtClose() throws Exception {
-        try (SmbServer server = new SmbServer(ServerConfig.of(List.of(Share.of("data", root)), UserStore.parse("u:password:p")))) {
-            InetSocketAddress address = server.listen("tcp", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    TransportOptions.defaults());
-            try (SmbClient first = SmbClient.connect("tcp", address, "localhost", ClientOptions.defaults());
-                 SmbClient second = SmbClient.connect("tcp", address, "localhost", ClientOptions.defaults())) {
-                SmbTree a = first.login(Credentials.password("u", "", "p")).connectTree("data");
-                SmbTree b = second.login(Credentials.password("u", "", "p")).connectTree("data");
-                SmbFile fileA = a.create("locked.bin");
-                fileA.write(0, Bytes.wrap(new byte[100]));
-                SmbFile fileB = b.open("locked.bin");
-                fileA.lock(0, 10, true);
-                assertThat(statusOf(() -> fileB.write(5, Bytes.wrap(new byte[] {1})))).isEqualTo(NtStatus.FILE_LOCK_CONFLICT);
-                assertThat(statusOf(() -> fileB.read(0, 10))).isEqualTo(NtStatus.FILE_LOCK_CONFLICT);
-                assertThat(statusOf(() -> fileB.lock(8, 4, false))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
-                fileB.write(50, Bytes.wrap(new byte[] {1})); // outside the range
-                assertThat(statusOf(() -> fileB.unlock(0, 10))).isEqualTo(NtStatus.RANGE_NOT_LOCKED);
-                fileA.unlock(0, 10);
-                fileB.lock(0, 10, false);
-                fileA.lock(0, 10, false); // two shared locks coexist
-                assertThat(statusOf(() -> fileA.write(0, Bytes.wrap(new byte[] {1})))).isEqualTo(NtStatus.FILE_LOCK_CONFLICT);
-                fileB.close(); // closing releases B's lock
-                fileA.write(0, Bytes.wrap(new byte[] {1}));
-                fileA.close();
-            }
+        try (SmbClient first = connect(ClientOptions.defaults()); SmbClient second = connect(ClientOptions.defaults())) {
+            SmbTree a = tree(first);
+            SmbTree b = tree(second);
+            SmbFile fileA = a.create("locked.bin");
+            fileA.write(0, Bytes.wrap(new byte[100]));
+            SmbFile fileB = b.open("locked.bin");
+            fileA.lock(0, 10, true);
+            assertThat(statusOf(() -> fileB.write(5, Bytes.wrap(new byte[] {1})))).isEqualTo(NtStatus.FILE_LOCK_CONFLICT);
+            assertThat(statusOf(() -> fileB.read(0, 10))).isEqualTo(NtStatus.FILE_LOCK_CONFLICT);
+            assertThat(statusOf(() -> fileB.lock(8, 4, false))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
+            fileB.write(50, Bytes.wrap(new byte[] {1})); // outside the range
+            assertThat(statusOf(() -> fileB.unlock(0, 10))).isEqualTo(NtStatus.RANGE_NOT_LOCKED);
+            fileA.unlock(0, 10);
+            fileB.lock(0, 10, false);
+            fileA.lock(0, 10, false); // two shared locks coexist
+            assertThat(statusOf(() -> fileA.write(0, Bytes.wrap(new byte[] {1})))).isEqualTo(NtStatus.FILE_LOCK_CONFLICT);
+            fileB.close(); // closing releases B's lock
+            fileA.write(0, Bytes.wrap(new byte[] {1}));
+            fileA.close();
+        }
+    }
+
+    @Test
+    void aLockThatMustWaitGoesAsyncAndEndsGrantedOrCancelled() throws Exception {
+        // the waiting side encrypts, so its interim and final responses come sealed
+        try (SmbClient first = connect(ClientOptions.defaults());
+             SmbClient second = connect(ClientOptions.defaults().withEncryption(true))) {
+            SmbTree a = tree(first);
+            SmbTree b = tree(second);
+            SmbFile fileA = a.create("waited.bin");
+            SmbFile fileB = b.open("waited.bin");
+            fileA.lock(0, 10, true);
+
+            PendingLock waiting = fileB.lockWhenFree(5, 10, true);
+            assertThat(statusOf(() -> waiting.await(Duration.ofMillis(300))))
+                    .isEqualTo(NtStatus.INVALID_NETWORK_RESPONSE); // still waiting
+            fileA.unlock(0, 10);
+            waiting.await(Duration.ofSeconds(10));
+            assertThat(statusOf(() -> fileA.lock(0, 6, false))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
+
+            PendingLock cancelled = fileA.lockWhenFree(14, 1, false);
+            cancelled.cancel();
+            assertThat(statusOf(() -> cancelled.await(Duration.ofSeconds(10)))).isEqualTo(NtStatus.CANCELLED);
+
+            PendingLock afterClose = fileA.lockWhenFree(0, 20, false);
+            fileB.close(); // closing the holder's open grants the waiter
+            afterClose.await(Duration.ofSeconds(10));
+
+            SmbFile otherA = a.open("waited.bin");
+            PendingLock ofClosedOpen = otherA.lockWhenFree(0, 1, true);
+            assertThat(statusOf(() -> ofClosedOpen.await(Duration.ofMillis(300))))
+                    .isEqualTo(NtStatus.INVALID_NETWORK_RESPONSE);
+            otherA.close(); // closing the waiter's own open ends its request
+            assertThat(statusOf(() -> ofClosedOpen.await(Duration.ofSeconds(10)))).isEqualTo(NtStatus.CANCELLED);
+            fileA.close();
         }
     }
 }

@@ -5,13 +5,18 @@ import dev.smbq.smb2.spec.NtStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Byte-range locks of every file the server has open, shared by all connections ([MS-SMB2] 3.3.5.14, [MS-FSA]
  * 2.1.5.7). A range conflicts with an overlapping range held by another open unless both are shared, or with an
- * overlapping exclusive range of the same open. Locks are mandatory: READ and WRITE check them. Thread-safe.
+ * overlapping exclusive range of the same open. Locks are mandatory: READ and WRITE check them. A lock request
+ * may wait for a range; waiters are told their outcome while this object's monitor is held, so they must only hand
+ * it on. Thread-safe.
  */
 final class ByteRangeLocks {
     private record Lock(OpenFile owner, long offset, long length, boolean exclusive) {
@@ -22,13 +27,33 @@ final class ByteRangeLocks {
         }
     }
 
+    /**
+     * A LOCK request waiting for a conflicting range to be released ([MS-SMB2] 3.3.5.14.2): {@code outcome} is told
+     * SUCCESS once the lock is held, or CANCELLED when the request is cancelled or its open closes.
+     */
+    static final class Waiter {
+        private final OpenFile open;
+        private final Lock wanted;
+        private final Consumer<NtStatus> outcome;
+
+        private Waiter(OpenFile open, Lock wanted, Consumer<NtStatus> outcome) {
+            this.open = open;
+            this.wanted = wanted;
+            this.outcome = outcome;
+        }
+    }
+
     private final Map<Path, List<Lock>> byFile = new HashMap<>();
+    /** Waiters in the order they came, granted first come first served. */
+    private final List<Waiter> waiters = new ArrayList<>();
 
     /**
-     * Applies one LOCK request atomically: all its locks are taken, or none. Waiting for a conflicting range is not
-     * offered: a conflict fails with STATUS_LOCK_NOT_GRANTED whether FAIL_IMMEDIATELY was asked or not.
+     * Applies one LOCK request: all its locks are taken, or none. A conflict fails with STATUS_LOCK_NOT_GRANTED,
+     * except for a single lock without FAIL_IMMEDIATELY, which waits: it is queued and returned, and {@code outcome}
+     * hears how it ends. Empty when the request was carried out.
      */
-    synchronized void apply(OpenFile open, List<LockElement> elements) throws StatusException {
+    synchronized Optional<Waiter> apply(OpenFile open, List<LockElement> elements, Consumer<NtStatus> outcome)
+            throws StatusException {
         boolean unlock = (elements.get(0).flags() & LockElement.UNLOCK) != 0;
         List<Lock> locks = byFile.computeIfAbsent(open.path, path -> new ArrayList<>());
         if (unlock) {
@@ -39,10 +64,12 @@ final class ByteRangeLocks {
                 boolean removed = locks.removeIf(lock -> lock.owner() == open && lock.offset() == element.offset()
                         && lock.length() == element.length());
                 if (!removed) {
+                    grantWaiters(open.path);
                     throw new StatusException(NtStatus.RANGE_NOT_LOCKED, "no such lock");
                 }
             }
-            return;
+            grantWaiters(open.path);
+            return Optional.empty();
         }
         List<Lock> taken = new ArrayList<>();
         for (LockElement element : elements) {
@@ -52,15 +79,49 @@ final class ByteRangeLocks {
                 throw new StatusException(NtStatus.INVALID_PARAMETER, "lock flags " + element.flags());
             }
             Lock wanted = new Lock(open, element.offset(), element.length(), kind == LockElement.EXCLUSIVE_LOCK);
-            boolean conflict = locks.stream().anyMatch(held -> held.overlaps(wanted.offset(), wanted.length())
-                    && (held.exclusive() || wanted.exclusive()) && !(held.owner() == open && !held.exclusive()
-                    && !wanted.exclusive()));
-            if (conflict) {
+            if (conflicts(locks, wanted)) {
                 locks.removeAll(taken);
+                // only a lone lock may wait: several at once would have to wait for all or none
+                if (elements.size() == 1 && (element.flags() & LockElement.FAIL_IMMEDIATELY) == 0) {
+                    Waiter waiter = new Waiter(open, wanted, outcome);
+                    waiters.add(waiter);
+                    return Optional.of(waiter);
+                }
                 throw new StatusException(NtStatus.LOCK_NOT_GRANTED, "range locked");
             }
             locks.add(wanted);
             taken.add(wanted);
+        }
+        return Optional.empty();
+    }
+
+    /** Ends a waiting request with STATUS_CANCELLED, unless it was granted or ended already. */
+    synchronized void cancel(Waiter waiter) {
+        if (waiters.remove(waiter)) {
+            waiter.outcome.accept(NtStatus.CANCELLED);
+        }
+    }
+
+    private static boolean conflicts(List<Lock> locks, Lock wanted) {
+        // an open's shared locks may overlap each other; anything else overlapping with an exclusive side conflicts
+        return locks.stream().anyMatch(held -> held.overlaps(wanted.offset(), wanted.length())
+                && (held.exclusive() || wanted.exclusive())
+                && !(held.owner() == wanted.owner() && !held.exclusive() && !wanted.exclusive()));
+    }
+
+    /** Grants, in order, the waiters on {@code path} whose range has become free. */
+    private void grantWaiters(Path path) {
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter waiter = it.next();
+            if (!waiter.open.path.equals(path)) {
+                continue;
+            }
+            List<Lock> locks = byFile.computeIfAbsent(path, p -> new ArrayList<>());
+            if (!conflicts(locks, waiter.wanted)) {
+                locks.add(waiter.wanted);
+                it.remove();
+                waiter.outcome.accept(NtStatus.SUCCESS);
+            }
         }
     }
 
@@ -77,11 +138,22 @@ final class ByteRangeLocks {
         }
     }
 
-    /** Drops every lock of an open (at CLOSE, and when its session or connection goes). */
+    /**
+     * Drops every lock of an open (at CLOSE, and when its session or connection goes), cancels its waiting requests
+     * and grants what others waited for.
+     */
     synchronized void release(OpenFile open) {
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter waiter = it.next();
+            if (waiter.open == open) {
+                it.remove();
+                waiter.outcome.accept(NtStatus.CANCELLED);
+            }
+        }
         List<Lock> locks = byFile.get(open.path);
         if (locks != null) {
             locks.removeIf(lock -> lock.owner() == open);
+            grantWaiters(open.path);
             if (locks.isEmpty()) {
                 byFile.remove(open.path);
             }

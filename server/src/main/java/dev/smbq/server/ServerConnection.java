@@ -21,6 +21,7 @@ import dev.smbq.smb2.message.FileId;
 import dev.smbq.smb2.message.FlushRequest;
 import dev.smbq.smb2.message.FlushResponse;
 import dev.smbq.smb2.message.IoctlRequest;
+import dev.smbq.smb2.message.LockElement;
 import dev.smbq.smb2.message.LockRequest;
 import dev.smbq.smb2.message.LockResponse;
 import dev.smbq.smb2.message.QueryDirectoryRequest;
@@ -60,6 +61,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -81,6 +83,9 @@ final class ServerConnection implements MessageListener {
     private final CreditWindow credits;
     private final ByteRangeLocks locks;
     private final Map<Long, ServerSession> sessions = new HashMap<>();
+    /** Requests answered STATUS_PENDING whose final response is still to come, by AsyncId (3.3.4.2). */
+    private final Map<Long, AsyncLock> waitingLocks = new HashMap<>();
+    private long nextAsyncId = 1;
     private NegotiatedParameters negotiated;
     private boolean upgradedFromSmb1;
 
@@ -116,6 +121,7 @@ final class ServerConnection implements MessageListener {
     @Override
     public void onClosed(SmbChannel source, Throwable cause) {
         worker.execute(() -> {
+            waitingLocks.clear(); // nobody is left to tell how they end
             sessions.values().forEach(this::dropOpens);
             sessions.clear();
         });
@@ -204,6 +210,7 @@ final class ServerConnection implements MessageListener {
         }
         List<Reply> replies = new ArrayList<>(elements.size());
         RelatedState related = new RelatedState();
+        related.inChain = elements.size() > 1;
         boolean encryptReplies = decryptedFor != null;
         ServerSession sealFor = decryptedFor;
         for (Bytes element : elements) {
@@ -248,6 +255,8 @@ final class ServerConnection implements MessageListener {
         int treeId;
         FileId fileId;
         NtStatus failure;
+        /** Whether the request is one of a compound chain of several. */
+        boolean inChain;
     }
 
     private Reply handleElement(Bytes element, Smb2Header header, boolean encrypted, RelatedState related) {
@@ -466,7 +475,8 @@ final class ServerConnection implements MessageListener {
             return reply(header, new EchoResponse(), session);
         }
         if (command.equals(Command.CANCEL)) {
-            return null; // nothing runs long enough here to be cancelled
+            cancel(header, session);
+            return null; // [MS-SMB2] 3.3.5.16: CANCEL itself is never answered
         }
         if (command.equals(Command.TREE_CONNECT)) {
             return treeConnect(element, header, session, encrypted);
@@ -499,6 +509,9 @@ final class ServerConnection implements MessageListener {
             return decodeError(header, e);
         }
         try {
+            if (body instanceof LockRequest lock) {
+                return lock(session, tree, header, lock, encrypted, related);
+            }
             return reply(header, files(session, tree, header, body, related), session);
         } catch (StatusException e) {
             return error(header, e.status(), session);
@@ -525,10 +538,6 @@ final class ServerConnection implements MessageListener {
             locks.check(open, write.offset(), write.data().length(), true);
             return FileService.write(open, write, negotiated.maxWriteSize());
         }
-        if (body instanceof LockRequest lock) {
-            locks.apply(open(session, tree, lock.fileId(), related), lock.locks());
-            return new LockResponse();
-        }
         if (body instanceof FlushRequest flush) {
             FileService.flush(open(session, tree, flush.fileId(), related));
             return new FlushResponse();
@@ -548,6 +557,61 @@ final class ServerConnection implements MessageListener {
             return InfoService.setInfo(session, open(session, tree, set.fileId(), related), set);
         }
         throw new StatusException(NtStatus.NOT_SUPPORTED, header.command().name() + " is not supported yet");
+    }
+
+    /** A LOCK request that went async: the header its final response answers, and how that is protected. */
+    private record AsyncLock(Smb2Header request, ServerSession session, boolean encrypted,
+                             ByteRangeLocks.Waiter waiter) {
+    }
+
+    /**
+     * [MS-SMB2] 3.3.5.14: a lock that must wait goes async, answered at once with an interim STATUS_PENDING that
+     * carries an AsyncId and the credits (3.3.4.2); the final response follows when the range is granted or the
+     * request is cancelled. Inside a compound chain a lock does not wait.
+     */
+    private Reply lock(ServerSession session, ServerSession.TreeConnect tree, Smb2Header header, LockRequest lock,
+                       boolean encrypted, RelatedState related) throws StatusException {
+        OpenFile open = open(session, tree, lock.fileId(), related);
+        long asyncId = nextAsyncId++;
+        List<LockElement> elements = related.inChain ? failingImmediately(lock.locks()) : lock.locks();
+        Optional<ByteRangeLocks.Waiter> waiter = locks.apply(open, elements,
+                // told under the lock table's monitor, on any connection's thread: hand it to this connection's worker
+                status -> worker.execute(() -> finishLock(asyncId, status)));
+        if (waiter.isEmpty()) {
+            return reply(header, new LockResponse(), session);
+        }
+        Smb2Header asyncRequest = header.toAsync(asyncId);
+        waitingLocks.put(asyncId, new AsyncLock(asyncRequest, session, encrypted || session.encryptData, waiter.get()));
+        Smb2Header interim = Smb2Header.responseTo(header, NtStatus.PENDING,
+                credits.grant(Math.max(1, header.creditRequestResponse()))).toAsync(asyncId);
+        return signed(new Smb2Message(interim, ErrorResponse.of(Command.LOCK)), header, session);
+    }
+
+    private static List<LockElement> failingImmediately(List<LockElement> elements) {
+        return elements.stream().map(element -> new LockElement(element.offset(), element.length(),
+                element.flags() | LockElement.FAIL_IMMEDIATELY)).toList();
+    }
+
+    /** Sends the final response of a lock that waited; the interim response granted its credits already. */
+    private void finishLock(long asyncId, NtStatus status) {
+        AsyncLock waiting = waitingLocks.remove(asyncId);
+        if (waiting == null) {
+            return; // the connection is gone
+        }
+        Smb2Header header = Smb2Header.responseTo(waiting.request(), status, 0).toAsync(asyncId);
+        Smb2Body body = status.equals(NtStatus.SUCCESS) ? new LockResponse() : ErrorResponse.of(Command.LOCK);
+        Reply reply = signed(new Smb2Message(header, body), waiting.request(), waiting.session());
+        send(List.of(reply), waiting.encrypted() ? waiting.session() : null);
+    }
+
+    /** [MS-SMB2] 3.3.5.16: CANCEL names a waiting request by AsyncId, or by MessageId before it went async. */
+    private void cancel(Smb2Header header, ServerSession session) {
+        waitingLocks.entrySet().stream()
+                .filter(entry -> entry.getValue().session() == session && (header.isAsync()
+                        ? entry.getKey() == header.asyncId()
+                        : entry.getValue().request().messageId() == header.messageId()))
+                .findFirst()
+                .ifPresent(entry -> locks.cancel(entry.getValue().waiter()));
     }
 
     /** Closes an open whose client is gone, with its byte-range locks. */
