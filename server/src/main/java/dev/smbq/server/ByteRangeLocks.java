@@ -4,6 +4,7 @@ import dev.smbq.smb2.message.LockElement;
 import dev.smbq.smb2.spec.NtStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -13,23 +14,34 @@ import java.util.function.Consumer;
 
 /**
  * Byte-range locks of every file the server has open, shared by all connections ([MS-SMB2] 3.3.5.14, [MS-FSA]
- * 2.1.5.7). A range conflicts with an overlapping range held by another open unless both are shared, or with an
- * overlapping exclusive range of the same open. Locks are mandatory: READ and WRITE check them. A lock request
+ * 2.1.5.7). An exclusive lock conflicts with every overlapping lock; a shared lock with another open's overlapping
+ * exclusive lock. Locks are mandatory: READ and WRITE check them. A lock request
  * may wait for a range; waiters are told their outcome while this object's monitor is held, so they must only hand
  * it on. Thread-safe.
  */
 final class ByteRangeLocks {
     private record Lock(OpenFile owner, long offset, long length, boolean exclusive) {
         boolean overlaps(long otherOffset, long otherLength) {
-            // zero-length ranges lock nothing; offsets are unsigned 64-bit values
-            return length != 0 && otherLength != 0 && Long.compareUnsigned(offset, otherOffset + otherLength) < 0
-                    && Long.compareUnsigned(otherOffset, offset + length) < 0;
+            // offsets are unsigned 64-bit values and a range may end at the very last byte, so compare last bytes.
+            // A zero-length range is a point: it meets a range only strictly inside it (not at its first byte),
+            // and never another point.
+            if (length == 0 && otherLength == 0) {
+                return false;
+            }
+            if (length == 0 || otherLength == 0) {
+                long point = length == 0 ? offset : otherOffset;
+                long start = length == 0 ? otherOffset : offset;
+                long last = length == 0 ? otherOffset + otherLength - 1 : offset + length - 1;
+                return Long.compareUnsigned(start, point) < 0 && Long.compareUnsigned(point, last) <= 0;
+            }
+            return Long.compareUnsigned(offset, otherOffset + otherLength - 1) <= 0
+                    && Long.compareUnsigned(otherOffset, offset + length - 1) <= 0;
         }
     }
 
     /**
      * A LOCK request waiting for a conflicting range to be released ([MS-SMB2] 3.3.5.14.2): {@code outcome} is told
-     * SUCCESS once the lock is held, or CANCELLED when the request is cancelled or its open closes.
+     * SUCCESS once the lock is held, CANCELLED when the request is cancelled, or RANGE_NOT_LOCKED when its open closes.
      */
     static final class Waiter {
         private final OpenFile open;
@@ -58,15 +70,21 @@ final class ByteRangeLocks {
         List<Lock> locks = byFile.computeIfAbsent(open.path, path -> new ArrayList<>());
         if (unlock) {
             for (LockElement element : elements) {
-                if ((element.flags() & LockElement.UNLOCK) == 0) {
-                    throw new StatusException(NtStatus.INVALID_PARAMETER, "lock and unlock in one request");
+                // [MS-SMB2] 3.3.5.14.1: an unlock carries no lock kind, and a request does not mix both; like Windows
+                // and Samba, FAIL_IMMEDIATELY on an unlock is refused too
+                if (element.flags() != LockElement.UNLOCK) {
+                    grantWaiters(open.path);
+                    throw new StatusException(NtStatus.INVALID_PARAMETER, "unlock flags " + element.flags());
                 }
-                boolean removed = locks.removeIf(lock -> lock.owner() == open && lock.offset() == element.offset()
-                        && lock.length() == element.length());
-                if (!removed) {
+                // one lock per element: of stacked locks on the same range the exclusive one goes first
+                Optional<Lock> held = locks.stream().filter(lock -> lock.owner() == open
+                                && lock.offset() == element.offset() && lock.length() == element.length())
+                        .max(Comparator.comparing(Lock::exclusive));
+                if (held.isEmpty()) {
                     grantWaiters(open.path);
                     throw new StatusException(NtStatus.RANGE_NOT_LOCKED, "no such lock");
                 }
+                locks.remove(held.get());
             }
             grantWaiters(open.path);
             return Optional.empty();
@@ -75,12 +93,18 @@ final class ByteRangeLocks {
         for (LockElement element : elements) {
             int kind = element.flags() & (LockElement.SHARED_LOCK | LockElement.EXCLUSIVE_LOCK | LockElement.UNLOCK);
             if (kind != LockElement.SHARED_LOCK && kind != LockElement.EXCLUSIVE_LOCK) {
-                locks.removeAll(taken);
+                taken.forEach(locks::remove); // one each: identical locks may be stacked
                 throw new StatusException(NtStatus.INVALID_PARAMETER, "lock flags " + element.flags());
+            }
+            // [MS-FSA] 2.1.5.7: a range that runs past the largest 64-bit offset is refused
+            long last = element.offset() + element.length() - 1;
+            if (element.length() != 0 && Long.compareUnsigned(last, element.offset()) < 0) {
+                taken.forEach(locks::remove);
+                throw new StatusException(NtStatus.INVALID_LOCK_RANGE, "range wraps around");
             }
             Lock wanted = new Lock(open, element.offset(), element.length(), kind == LockElement.EXCLUSIVE_LOCK);
             if (conflicts(locks, wanted)) {
-                locks.removeAll(taken);
+                taken.forEach(locks::remove);
                 // only a lone lock may wait: several at once would have to wait for all or none
                 if (elements.size() == 1 && (element.flags() & LockElement.FAIL_IMMEDIATELY) == 0) {
                     Waiter waiter = new Waiter(open, wanted, outcome);
@@ -103,10 +127,10 @@ final class ByteRangeLocks {
     }
 
     private static boolean conflicts(List<Lock> locks, Lock wanted) {
-        // an open's shared locks may overlap each other; anything else overlapping with an exclusive side conflicts
+        // [MS-FSA] 2.1.5.7: an exclusive request meets every overlapping lock; a shared one only another open's
+        // exclusive lock (an open may stack shared locks on its own exclusive range)
         return locks.stream().anyMatch(held -> held.overlaps(wanted.offset(), wanted.length())
-                && (held.exclusive() || wanted.exclusive())
-                && !(held.owner() == wanted.owner() && !held.exclusive() && !wanted.exclusive()));
+                && (wanted.exclusive() || held.exclusive() && held.owner() != wanted.owner()));
     }
 
     /** Grants, in order, the waiters on {@code path} whose range has become free. */
@@ -128,12 +152,14 @@ final class ByteRangeLocks {
     /** Whether {@code open} may read ({@code write} false) or write the range: mandatory locking. */
     synchronized void check(OpenFile open, long offset, long length, boolean write) throws StatusException {
         List<Lock> locks = byFile.get(open.path);
-        if (locks == null) {
-            return;
+        if (locks == null || length == 0) {
+            return; // a zero-length READ or WRITE touches no byte, so no lock bars it
         }
         for (Lock held : locks) {
-            if (held.owner() != open && held.overlaps(offset, length) && (held.exclusive() || write)) {
-                throw new StatusException(NtStatus.FILE_LOCK_CONFLICT, "range locked by another open");
+            // an exclusive lock keeps other opens out; a shared one keeps every writer out, its owner too
+            boolean barred = held.owner() != open ? held.exclusive() || write : !held.exclusive() && write;
+            if (barred && held.overlaps(offset, length)) {
+                throw new StatusException(NtStatus.FILE_LOCK_CONFLICT, "range locked");
             }
         }
     }
@@ -147,7 +173,7 @@ final class ByteRangeLocks {
             Waiter waiter = it.next();
             if (waiter.open == open) {
                 it.remove();
-                waiter.outcome.accept(NtStatus.CANCELLED);
+                waiter.outcome.accept(NtStatus.RANGE_NOT_LOCKED); // as Windows and Samba answer it
             }
         }
         List<Lock> locks = byFile.get(open.path);

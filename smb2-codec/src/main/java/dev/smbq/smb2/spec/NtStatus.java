@@ -51,6 +51,7 @@ public record NtStatus(int code) implements SpecCode {
     public static final NtStatus NOT_A_DIRECTORY = new NtStatus(NAMES.register(0xC0000103, "STATUS_NOT_A_DIRECTORY"));
     public static final NtStatus CANCELLED = new NtStatus(NAMES.register(0xC0000120, "STATUS_CANCELLED"));
     public static final NtStatus FILE_CLOSED = new NtStatus(NAMES.register(0xC0000128, "STATUS_FILE_CLOSED"));
+    public static final NtStatus INVALID_LOCK_RANGE = new NtStatus(NAMES.register(0xC00001A1, "STATUS_INVALID_LOCK_RANGE"));
     public static final NtStatus USER_SESSION_DELETED = new NtStatus(NAMES.register(0xC0000203, "STATUS_USER_SESSION_DELETED"));
     public static final NtStatus NOT_FOUND = new NtStatus(NAMES.register(0xC0000225, "STATUS_NOT_FOUND"));
     public static final NtStatus NETWORK_SESSION_EXPIRED = new NtStatus(NAMES.register(0xC000035C, "STATUS_NETWORK_SESSION_EXPIRED"));
