@@ -55,6 +55,10 @@ final class FileService {
         if (tree.ipc()) {
             throw new StatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "no named pipes here");
         }
+        // checked before anything on disk changes
+        if (session.opens.size() >= ServerSession.MAX_OPENS) {
+            throw new StatusException(NtStatus.INSUFFICIENT_RESOURCES, "too many opens in this session");
+        }
         Path path = SharePaths.resolve(tree.share(), request.name());
         int disposition = request.createDisposition();
         if (disposition < FILE_SUPERSEDE || disposition > FILE_OVERWRITE_IF) {

@@ -75,6 +75,8 @@ final class ServerConnection implements MessageListener {
     /** SessionId and TreeId of a related request that means "the same as the request before" (3.2.4.1.4). */
     private static final long RELATED_ID = -1L;
     private static final int TREE_MAXIMAL_ACCESS = 0x001F01FF;
+    /** Beyond this many waiting locks on one connection, a conflicting lock fails at once instead of waiting. */
+    private static final int MAX_WAITING_LOCKS = 256;
 
     private final ServerConfig config;
     private final SmbChannel channel;
@@ -567,13 +569,14 @@ final class ServerConnection implements MessageListener {
     /**
      * [MS-SMB2] 3.3.5.14: a lock that must wait goes async, answered at once with an interim STATUS_PENDING that
      * carries an AsyncId and the credits (3.3.4.2); the final response follows when the range is granted or the
-     * request is cancelled. Inside a compound chain a lock does not wait.
+     * request is cancelled. Inside a compound chain, or when too many wait already, a lock does not wait.
      */
     private Reply lock(ServerSession session, ServerSession.TreeConnect tree, Smb2Header header, LockRequest lock,
                        boolean encrypted, RelatedState related) throws StatusException {
         OpenFile open = open(session, tree, lock.fileId(), related);
         long asyncId = nextAsyncId++;
-        List<LockElement> elements = related.inChain ? failingImmediately(lock.locks()) : lock.locks();
+        boolean mayWait = !related.inChain && waitingLocks.size() < MAX_WAITING_LOCKS;
+        List<LockElement> elements = mayWait ? lock.locks() : failingImmediately(lock.locks());
         Optional<ByteRangeLocks.Waiter> waiter = locks.apply(open, elements,
                 // told under the lock table's monitor, on any connection's thread: hand it to this connection's worker
                 status -> worker.execute(() -> finishLock(asyncId, status)));
@@ -672,6 +675,9 @@ final class ServerConnection implements MessageListener {
             request = (TreeConnectRequest) Smb2Codec.decode(element).body();
         } catch (SmbDecodeException e) {
             return decodeError(header, e);
+        }
+        if (session.trees.size() >= ServerSession.MAX_TREE_CONNECTS) {
+            return error(header, NtStatus.INSUFFICIENT_RESOURCES, session);
         }
         String path = request.path();
         int slash = path.lastIndexOf('\\');
