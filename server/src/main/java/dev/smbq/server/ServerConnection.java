@@ -58,6 +58,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +76,7 @@ final class ServerConnection implements MessageListener {
     /** SessionId and TreeId of a related request that means "the same as the request before" (3.2.4.1.4). */
     private static final long RELATED_ID = -1L;
     private static final int TREE_MAXIMAL_ACCESS = 0x001F01FF;
+    private static final int LOGGED_OFF_REMEMBERED = 16;
     /** Beyond this many waiting locks on one connection, a conflicting lock fails at once instead of waiting. */
     private static final int MAX_WAITING_LOCKS = 256;
 
@@ -85,6 +87,16 @@ final class ServerConnection implements MessageListener {
     private final CreditWindow credits;
     private final ByteRangeLocks locks;
     private final Map<Long, ServerSession> sessions = new HashMap<>();
+    /**
+     * Sessions ended by LOGOFF, the most recent few: a later signed request on one is answered
+     * STATUS_USER_SESSION_DELETED signed with its key, as Samba does and its client expects.
+     */
+    private final Map<Long, ServerSession> loggedOff = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ServerSession> eldest) {
+            return size() > LOGGED_OFF_REMEMBERED;
+        }
+    };
     /** Requests answered STATUS_PENDING whose final response is still to come, by AsyncId (3.3.4.2). */
     private final Map<Long, AsyncLock> waitingLocks = new HashMap<>();
     private long nextAsyncId = 1;
@@ -280,6 +292,11 @@ final class ServerConnection implements MessageListener {
             throw new Disconnect("second NEGOTIATE");
         } else if (header.command().equals(Command.SESSION_SETUP)) {
             reply = sessionSetup(element, header, encrypted);
+        } else if (!sessions.containsKey(sessionId) && header.command().equals(Command.ECHO)) {
+            // like Samba, ECHO needs no session: clients probe a connection with it after LOGOFF
+            reply = reply(header, new EchoResponse(), null);
+        } else if (!sessions.containsKey(sessionId) && header.command().equals(Command.CANCEL)) {
+            reply = null; // [MS-SMB2] 3.3.5.16: CANCEL is never answered, not even with an error
         } else {
             reply = inSession(element, header, sessionId, treeId, encrypted, related);
         }
@@ -452,7 +469,7 @@ final class ServerConnection implements MessageListener {
                             RelatedState related) {
         ServerSession session = sessions.get(sessionId);
         if (session == null || !session.established()) {
-            return error(header, NtStatus.USER_SESSION_DELETED, null);
+            return error(header, NtStatus.USER_SESSION_DELETED, loggedOff.get(sessionId));
         }
         // [MS-SMB2] 3.3.5.2.4: on a session that requires signing, an unencrypted request must carry a valid
         // signature; a message that arrived encrypted was authenticated by its AEAD instead
@@ -471,6 +488,7 @@ final class ServerConnection implements MessageListener {
             Reply reply = reply(header, new LogoffResponse(), session);
             dropOpens(session);
             sessions.remove(session.id);
+            loggedOff.put(session.id, session);
             return reply;
         }
         if (command.equals(Command.ECHO)) {
