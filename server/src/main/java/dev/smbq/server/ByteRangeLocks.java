@@ -61,7 +61,7 @@ final class ByteRangeLocks {
 
     /**
      * Applies one LOCK request: all its locks are taken, or none. A conflict fails with STATUS_LOCK_NOT_GRANTED,
-     * except for a single lock without FAIL_IMMEDIATELY, which waits: it is queued and returned, and {@code outcome}
+     * except for a lone lock without FAIL_IMMEDIATELY, which waits: it is queued and returned, and {@code outcome}
      * hears how it ends. Empty when the request was carried out.
      */
     synchronized Optional<Waiter> apply(OpenFile open, List<LockElement> elements, Consumer<NtStatus> outcome)
@@ -89,6 +89,11 @@ final class ByteRangeLocks {
             grantWaiters(open.path);
             return Optional.empty();
         }
+        // [MS-SMB2] 3.3.5.14.2: several locks in one request may not wait, so each must ask to fail immediately
+        if (elements.size() > 1
+                && elements.stream().anyMatch(element -> (element.flags() & LockElement.FAIL_IMMEDIATELY) == 0)) {
+            throw new StatusException(NtStatus.INVALID_PARAMETER, "several locks, not all FAIL_IMMEDIATELY");
+        }
         List<Lock> taken = new ArrayList<>();
         for (LockElement element : elements) {
             int kind = element.flags() & (LockElement.SHARED_LOCK | LockElement.EXCLUSIVE_LOCK | LockElement.UNLOCK);
@@ -105,8 +110,7 @@ final class ByteRangeLocks {
             Lock wanted = new Lock(open, element.offset(), element.length(), kind == LockElement.EXCLUSIVE_LOCK);
             if (conflicts(locks, wanted)) {
                 taken.forEach(locks::remove);
-                // only a lone lock may wait: several at once would have to wait for all or none
-                if (elements.size() == 1 && (element.flags() & LockElement.FAIL_IMMEDIATELY) == 0) {
+                if ((element.flags() & LockElement.FAIL_IMMEDIATELY) == 0) { // a lone lock, as checked above
                     Waiter waiter = new Waiter(open, wanted, outcome);
                     waiters.add(waiter);
                     return Optional.of(waiter);

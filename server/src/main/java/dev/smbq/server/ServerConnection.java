@@ -594,7 +594,9 @@ final class ServerConnection implements MessageListener {
         OpenFile open = open(session, tree, lock.fileId(), related);
         long asyncId = nextAsyncId++;
         boolean mayWait = !related.inChain && waitingLocks.size() < MAX_WAITING_LOCKS;
-        List<LockElement> elements = mayWait ? lock.locks() : failingImmediately(lock.locks());
+        // only a lone lock could wait; requests of several locks are checked as they came
+        List<LockElement> elements = mayWait || lock.locks().size() > 1 ? lock.locks()
+                : failingImmediately(lock.locks());
         Optional<ByteRangeLocks.Waiter> waiter = locks.apply(open, elements,
                 // told under the lock table's monitor, on any connection's thread: hand it to this connection's worker
                 status -> worker.execute(() -> finishLock(asyncId, status)));

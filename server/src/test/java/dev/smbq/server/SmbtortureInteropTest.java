@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Samba's smbtorture against our server: smb2.connect (opens, I/O, tree disconnect and logoff twice), and the
- * byte-range lock suite: conflicts, zero-length and overlapping ranges, waiting locks that go async, and their
- * cancellation by CANCEL, unlock, close and tree disconnect. The suite's other tests are not listed yet (see the
- * README). Interop profile (scripts/peers install).
+ * byte-range lock suite: request validation, conflicts, zero-length and overlapping ranges, waiting locks that go
+ * async, and their cancellation by CANCEL, unlock, close, tree disconnect and logoff. Lock replay (durable handles)
+ * and the suite's other tests are not listed yet. Interop profile (scripts/peers install).
  */
 @Tag("interop")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -33,8 +33,9 @@ class SmbtortureInteropTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
-            "smb2.connect", "smb2.lock.rw-shared", "smb2.lock.rw-exclusive", "smb2.lock.auto-unlock",
-            "smb2.lock.async", "smb2.lock.cancel", "smb2.lock.cancel-tdis", "smb2.lock.errorcode",
+            "smb2.connect", "smb2.lock.valid-request", "smb2.lock.rw-shared", "smb2.lock.rw-exclusive",
+            "smb2.lock.auto-unlock", "smb2.lock.cancel-logoff", "smb2.lock.async", "smb2.lock.cancel",
+            "smb2.lock.cancel-tdis", "smb2.lock.errorcode",
             "smb2.lock.zerobytelength", "smb2.lock.zerobyteread", "smb2.lock.unlock", "smb2.lock.multiple-unlock",
             "smb2.lock.stacking", "smb2.lock.contend", "smb2.lock.context", "smb2.lock.range", "smb2.lock.overlap",
             "smb2.lock.truncate", "smb2.lock.lock"})
