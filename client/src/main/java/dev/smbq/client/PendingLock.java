@@ -24,11 +24,6 @@ public final class PendingLock {
         tree.session().finish(Command.LOCK, exchange, timeout);
     }
 
-    /** Whether the server has answered, granted or not. */
-    public boolean isDone() {
-        return exchange.response().isDone();
-    }
-
     /** Asks the server to give up waiting; {@link #await} then fails with STATUS_CANCELLED. */
     public void cancel() {
         tree.session().cancel(exchange, tree.encrypted());

@@ -44,11 +44,18 @@ public final class SmbFile implements AutoCloseable {
     /** Reads up to {@code length} bytes at {@code offset}; an empty result means end of file. */
     public Bytes read(long offset, int length) throws SmbException {
         int chunk = (int) Math.min(length, tree.session().client().negotiated().maxReadSize());
+        return dataOf(startRead(offset, chunk));
+    }
+
+    private ClientConnection.Exchange startRead(long offset, int length) throws SmbException {
+        return tree.session().start(Command.READ, tree.id(),
+                new ReadRequest(0x50, 0, length, offset, fileId, 0, 0, 0, Bytes.EMPTY), tree.encrypted());
+    }
+
+    /** The data of a READ's response; STATUS_END_OF_FILE is no data. */
+    private Bytes dataOf(ClientConnection.Exchange read) throws SmbException {
         try {
-            ReadResponse response = (ReadResponse) tree.session().request(Command.READ, tree.id(),
-                    new ReadRequest(0x50, 0, chunk, offset, fileId, 0, 0, 0, Bytes.EMPTY), tree.encrypted())
-                    .message().body();
-            return response.data();
+            return ((ReadResponse) tree.session().finish(Command.READ, read).message().body()).data();
         } catch (SmbException e) {
             if (e.status().equals(NtStatus.END_OF_FILE)) {
                 return Bytes.EMPTY;
@@ -95,22 +102,13 @@ public final class SmbFile implements AutoCloseable {
         while (true) {
             // keep READs going up to the size seen at open; past it, one at a time until a short read (it may grow)
             while (!end && inFlight.size() < IN_FLIGHT && (next < size || inFlight.isEmpty())) {
-                inFlight.add(tree.session().start(Command.READ, tree.id(),
-                        new ReadRequest(0x50, 0, pieceSize, next, fileId, 0, 0, 0, Bytes.EMPTY), tree.encrypted()));
+                inFlight.add(startRead(next, pieceSize));
                 next += pieceSize;
             }
             if (inFlight.isEmpty()) {
                 return received;
             }
-            Bytes data;
-            try {
-                data = ((ReadResponse) tree.session().finish(Command.READ, inFlight.remove()).message().body()).data();
-            } catch (SmbException e) {
-                if (!e.status().equals(NtStatus.END_OF_FILE)) {
-                    throw e;
-                }
-                data = Bytes.EMPTY;
-            }
+            Bytes data = dataOf(inFlight.remove());
             sink.write(data.toByteArray());
             received += data.length();
             end |= data.length() < pieceSize;
@@ -119,9 +117,8 @@ public final class SmbFile implements AutoCloseable {
 
     /** Locks a byte range ([MS-SMB2] 3.2.4.19), shared or exclusive; fails at once if it is held. */
     public void lock(long offset, long length, boolean exclusive) throws SmbException {
-        int flags = (exclusive ? LockElement.EXCLUSIVE_LOCK : LockElement.SHARED_LOCK) | LockElement.FAIL_IMMEDIATELY;
-        tree.session().request(Command.LOCK, tree.id(), new LockRequest(0, fileId,
-                List.of(new LockElement(offset, length, flags))), tree.encrypted());
+        int flags = lockKind(exclusive) | LockElement.FAIL_IMMEDIATELY;
+        tree.session().finish(Command.LOCK, startLock(offset, length, flags));
     }
 
     /**
@@ -129,14 +126,20 @@ public final class SmbFile implements AutoCloseable {
      * once with STATUS_PENDING. Await or cancel the returned request.
      */
     public PendingLock lockWhenFree(long offset, long length, boolean exclusive) throws SmbException {
-        int flags = exclusive ? LockElement.EXCLUSIVE_LOCK : LockElement.SHARED_LOCK;
-        return new PendingLock(tree, tree.session().start(Command.LOCK, tree.id(), new LockRequest(0, fileId,
-                List.of(new LockElement(offset, length, flags))), tree.encrypted()));
+        return new PendingLock(tree, startLock(offset, length, lockKind(exclusive)));
     }
 
     public void unlock(long offset, long length) throws SmbException {
-        tree.session().request(Command.LOCK, tree.id(), new LockRequest(0, fileId,
-                List.of(new LockElement(offset, length, LockElement.UNLOCK))), tree.encrypted());
+        tree.session().finish(Command.LOCK, startLock(offset, length, LockElement.UNLOCK));
+    }
+
+    private static int lockKind(boolean exclusive) {
+        return exclusive ? LockElement.EXCLUSIVE_LOCK : LockElement.SHARED_LOCK;
+    }
+
+    private ClientConnection.Exchange startLock(long offset, long length, int flags) throws SmbException {
+        return tree.session().start(Command.LOCK, tree.id(),
+                new LockRequest(0, fileId, List.of(new LockElement(offset, length, flags))), tree.encrypted());
     }
 
     public void flush() throws SmbException {

@@ -1,7 +1,6 @@
 package dev.smbq.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smbq.server.ServerConfig;
 import dev.smbq.server.Share;

@@ -95,30 +95,32 @@ final class ByteRangeLocks {
             throw new StatusException(NtStatus.INVALID_PARAMETER, "several locks, not all FAIL_IMMEDIATELY");
         }
         List<Lock> taken = new ArrayList<>();
-        for (LockElement element : elements) {
-            int kind = element.flags() & (LockElement.SHARED_LOCK | LockElement.EXCLUSIVE_LOCK | LockElement.UNLOCK);
-            if (kind != LockElement.SHARED_LOCK && kind != LockElement.EXCLUSIVE_LOCK) {
-                taken.forEach(locks::remove); // one each: identical locks may be stacked
-                throw new StatusException(NtStatus.INVALID_PARAMETER, "lock flags " + element.flags());
-            }
-            // [MS-FSA] 2.1.5.7: a range that runs past the largest 64-bit offset is refused
-            long last = element.offset() + element.length() - 1;
-            if (element.length() != 0 && Long.compareUnsigned(last, element.offset()) < 0) {
-                taken.forEach(locks::remove);
-                throw new StatusException(NtStatus.INVALID_LOCK_RANGE, "range wraps around");
-            }
-            Lock wanted = new Lock(open, element.offset(), element.length(), kind == LockElement.EXCLUSIVE_LOCK);
-            if (conflicts(locks, wanted)) {
-                taken.forEach(locks::remove);
-                if ((element.flags() & LockElement.FAIL_IMMEDIATELY) == 0) { // a lone lock, as checked above
-                    Waiter waiter = new Waiter(open, wanted, outcome);
-                    waiters.add(waiter);
-                    return Optional.of(waiter);
+        try {
+            for (LockElement element : elements) {
+                int kind = element.flags() & (LockElement.SHARED_LOCK | LockElement.EXCLUSIVE_LOCK | LockElement.UNLOCK);
+                if (kind != LockElement.SHARED_LOCK && kind != LockElement.EXCLUSIVE_LOCK) {
+                    throw new StatusException(NtStatus.INVALID_PARAMETER, "lock flags " + element.flags());
                 }
-                throw new StatusException(NtStatus.LOCK_NOT_GRANTED, "range locked");
+                // [MS-FSA] 2.1.5.7: a range that runs past the largest 64-bit offset is refused
+                long last = element.offset() + element.length() - 1;
+                if (element.length() != 0 && Long.compareUnsigned(last, element.offset()) < 0) {
+                    throw new StatusException(NtStatus.INVALID_LOCK_RANGE, "range wraps around");
+                }
+                Lock wanted = new Lock(open, element.offset(), element.length(), kind == LockElement.EXCLUSIVE_LOCK);
+                if (conflicts(locks, wanted)) {
+                    if ((element.flags() & LockElement.FAIL_IMMEDIATELY) == 0) { // a lone lock, as checked above
+                        Waiter waiter = new Waiter(open, wanted, outcome);
+                        waiters.add(waiter);
+                        return Optional.of(waiter);
+                    }
+                    throw new StatusException(NtStatus.LOCK_NOT_GRANTED, "range locked");
+                }
+                locks.add(wanted);
+                taken.add(wanted);
             }
-            locks.add(wanted);
-            taken.add(wanted);
+        } catch (StatusException refused) {
+            taken.forEach(locks::remove); // all or none; one each, as identical locks may be stacked
+            throw refused;
         }
         return Optional.empty();
     }
