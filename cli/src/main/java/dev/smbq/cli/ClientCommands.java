@@ -7,6 +7,8 @@ import dev.smbq.client.SmbException;
 import dev.smbq.client.SmbFile;
 import dev.smbq.client.SmbTree;
 import dev.smbq.smb2.auth.Credentials;
+import dev.smbq.smb2.negotiate.NegotiatePolicy;
+import dev.smbq.smb2.trace.TextTrace;
 import dev.smbq.smb2.transport.TransportOptions;
 import dev.smbq.smb2.transport.Transports;
 import dev.smbq.smb2.transport.TrustPolicy;
@@ -22,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -58,12 +61,32 @@ final class ClientCommands {
         @Option(names = "--keylog", paramLabel = "FILE", description = "Append session keys and TLS secrets to FILE.")
         Path keyLog;
 
+        @Option(names = "--cipher", paramLabel = "NAME",
+                description = "Offer only this cipher: AES-128-CCM, AES-128-GCM, AES-256-CCM or AES-256-GCM.")
+        String cipher;
+
+        @Option(names = "--signing", paramLabel = "NAME",
+                description = "Offer only this signing algorithm: HMAC-SHA256, AES-CMAC or AES-GMAC.")
+        String signing;
+
+        @Option(names = "--dialect", paramLabel = "D", description = "Offer only this dialect: 3.1.1, 3.0.2, 3.0, 2.1 or 2.0.2.")
+        String dialect;
+
+        @Option(names = "--trace", description = "Print every message sent and received (decrypted too), field by field.")
+        boolean trace;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
         private SmbClient client;
 
         /** Connects, logs in (password from the URL or SMBQ_PASSWORD) and connects the URL's share. */
         SmbTree open(SmbUrl url) throws SmbException, IOException {
             TransportOptions transportOptions = TransportOptions.defaults().withTrust(trustPolicy());
-            ClientOptions options = ClientOptions.defaults().withEncryption(encrypt);
+            ClientOptions options = ClientOptions.defaults().withNegotiation(negotiation()).withEncryption(encrypt);
+            if (trace) {
+                options = options.withTrace(new TextTrace(command.commandLine().getOut(), "client", false));
+            }
             if (keyLog != null) {
                 KeyLogFile file = new KeyLogFile(keyLog);
                 options = options.withKeyLog(file::append);
@@ -78,6 +101,20 @@ final class ClientCommands {
             Credentials credentials = url.user().isEmpty() ? Credentials.anonymous()
                     : Credentials.password(url.user(), "", password);
             return client.login(credentials).connectTree(url.share());
+        }
+
+        private NegotiatePolicy negotiation() {
+            NegotiatePolicy policy = NegotiatePolicy.defaults();
+            if (cipher != null) {
+                policy = policy.withCiphers(List.of(ProtocolNames.cipher(command, cipher)));
+            }
+            if (signing != null) {
+                policy = policy.withSigningAlgorithms(List.of(ProtocolNames.signing(command, signing)));
+            }
+            if (dialect != null) {
+                policy = policy.withDialects(List.of(ProtocolNames.dialect(command, dialect)));
+            }
+            return policy;
         }
 
         void close() {

@@ -22,16 +22,12 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,14 +60,14 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path share = Files.createTempDirectory("smbq-demo-");
         TlsIdentity certificate = Certificates.selfSigned(List.of("localhost"), true);
         TransportOptions serverTransport = TransportOptions.defaults().withIdentity(certificate)
                 .withBackendOption("datagram-size", "65000");
         TransportOptions clientTransport = TransportOptions.defaults()
                 .withTrust(new TrustPolicy.Anchors(certificate.chain())).withBackendOption("datagram-size", "65000");
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        try (SmbServer server = new SmbServer(ServerConfig.of(List.of(Share.of("demo", share)),
+        try (TemporaryShare share = new TemporaryShare("smbq-demo-");
+             SmbServer server = new SmbServer(ServerConfig.of(List.of(Share.of("demo", share.root())),
                 UserStore.parse(USER + ":password:" + PASSWORD)))) {
             var addresses = new java.util.HashMap<String, InetSocketAddress>();
             for (String transport : List.of("quic-netty", "quic-kwik", "tcp")) {
@@ -93,10 +89,6 @@ final class DemoCommand implements Callable<Integer> {
                 runOnce(out, run, addresses.get(run.transport()), clientTransport, data, first && !noTrace);
                 first = false;
             }
-        } finally {
-            try (Stream<Path> files = Files.walk(share)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
         out.flush();
         return 0;
@@ -106,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
                          boolean trace) throws Exception {
         List<Bytes> negotiate = new ArrayList<>();
         ClientOptions options = ClientOptions.defaults().withTransport(transport).withEncryption(run.forceEncryption())
-                .withWireTap((outgoing, message) -> {
+                .withTrace((connection, direction, message, plaintext) -> {
                     if (negotiate.size() < 2 && Smb2Codec.protocolOf(message) == Smb2Codec.ProtocolKind.SMB2
                             && Smb2Codec.decodeHeader(message).command().equals(dev.smbq.smb2.spec.Command.NEGOTIATE)) {
                         negotiate.add(message);

@@ -14,7 +14,6 @@ import dev.smbq.smb2.wire.Bytes;
 import dev.smbq.smb2.wire.SmbDecodeException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,13 +52,13 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            Dialect parsedDialect = dialect(spec, dialect);
+            Dialect parsedDialect = ProtocolNames.dialect(spec, dialect);
             Bytes hash = hex(spec, "--preauth-hash", preauthHash);
             if (parsedDialect.equals(Dialect.SMB_3_1_1) && hash.length() != 64) {
                 throw new ParameterException(spec.commandLine(), "3.1.1 needs --preauth-hash of 64 bytes");
             }
             Bytes key = hex(spec, "--session-key", sessionKey);
-            SessionKeys keys = SessionKeys.derive(parsedDialect, cipher(spec, cipher), key, hash);
+            SessionKeys keys = SessionKeys.derive(parsedDialect, ProtocolNames.cipher(spec, cipher), key, hash);
             PrintWriter out = spec.commandLine().getOut();
             out.println("SigningKey: " + keys.signingKey().toHex());
             out.println("C2SCipherKey: " + keys.clientToServerKey().toHex());
@@ -100,7 +99,7 @@ final class KeysCommand {
             } catch (SmbDecodeException e) {
                 throw new ParameterException(spec.commandLine(), "not a transform message: " + e.getMessage());
             }
-            List<CipherId> candidates = cipher != null ? List.of(cipher(spec, cipher)) : keyBytes.length() == 32
+            List<CipherId> candidates = cipher != null ? List.of(ProtocolNames.cipher(spec, cipher)) : keyBytes.length() == 32
                     ? List.of(CipherId.AES_256_GCM, CipherId.AES_256_CCM) : List.of(CipherId.AES_128_GCM, CipherId.AES_128_CCM);
             PrintWriter out = spec.commandLine().getOut();
             for (CipherId candidate : candidates) {
@@ -141,9 +140,9 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            Dialect parsedDialect = dialect(spec, dialect);
+            Dialect parsedDialect = ProtocolNames.dialect(spec, dialect);
             SigningAlgorithm chosen = !parsedDialect.isSmb3() ? SigningAlgorithm.HMAC_SHA256
-                    : algorithm != null && parsedDialect.equals(Dialect.SMB_3_1_1) ? signing(spec, algorithm)
+                    : algorithm != null && parsedDialect.equals(Dialect.SMB_3_1_1) ? ProtocolNames.signing(spec, algorithm)
                     : SigningAlgorithm.AES_CMAC;
             byte[] wire = stripFraming(hex(spec, "--message", message)).toByteArray();
             if (wire.length < 64) {
@@ -167,32 +166,5 @@ final class KeysCommand {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), option + " is not hex: " + e.getMessage());
         }
-    }
-
-    private static Dialect dialect(CommandSpec spec, String value) {
-        return switch (value) {
-            case "3.1.1" -> Dialect.SMB_3_1_1;
-            case "3.0.2" -> Dialect.SMB_3_0_2;
-            case "3.0" -> Dialect.SMB_3_0;
-            case "2.1" -> Dialect.SMB_2_1;
-            case "2.0.2" -> Dialect.SMB_2_0_2;
-            default -> throw new ParameterException(spec.commandLine(), "unknown dialect " + value);
-        };
-    }
-
-    private static CipherId cipher(CommandSpec spec, String value) {
-        return CipherId.names().all().entrySet().stream()
-                .filter(entry -> entry.getKey() != 0 && entry.getValue().equalsIgnoreCase(value.replace('_', '-')))
-                .map(entry -> new CipherId(entry.getKey())).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "unknown cipher " + value
-                        + " (AES-128-CCM, AES-128-GCM, AES-256-CCM, AES-256-GCM)"));
-    }
-
-    private static SigningAlgorithm signing(CommandSpec spec, String value) {
-        return SigningAlgorithm.names().all().entrySet().stream()
-                .filter(entry -> entry.getValue().equalsIgnoreCase(value.replace('_', '-')))
-                .map(entry -> new SigningAlgorithm(entry.getKey())).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "unknown signing algorithm "
-                        + value.toUpperCase(Locale.ROOT) + " (HMAC-SHA256, AES-CMAC, AES-GMAC)"));
     }
 }

@@ -16,7 +16,17 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int run(String... args) {
+        return run(new CommandLine(new Main()), args);
+    }
+
+    /** Runs the command line with standard output going to {@code out} (for tests). */
+    static int run(java.io.PrintWriter out, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        return run(commandLine, args);
+    }
+
+    private static int run(CommandLine commandLine, String... args) {
         // usage errors exit with 2; SMB and I/O errors with 1 (the commands return it)
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             commandLine.getErr().println("smbq: " + exception.getMessage());

@@ -6,6 +6,8 @@ import dev.smbq.server.Share;
 import dev.smbq.server.SmbServer;
 import dev.smbq.smb2.auth.AuthPolicy;
 import dev.smbq.smb2.auth.UserStore;
+import dev.smbq.smb2.negotiate.NegotiatePolicy;
+import dev.smbq.smb2.trace.TextTrace;
 import dev.smbq.smb2.transport.TlsIdentity;
 import dev.smbq.smb2.transport.TransportOptions;
 import dev.smbq.transport.support.Certificates;
@@ -70,6 +72,21 @@ final class ServerCommand implements Callable<Integer> {
                     + "server cannot write them) to FILE. Secrets: use for debugging only.")
     Path keyLog;
 
+    @Option(names = "--ciphers", paramLabel = "LIST", split = ",",
+            description = "Ciphers in preference order (default AES-128-GCM,AES-128-CCM,AES-256-GCM,AES-256-CCM).")
+    List<String> ciphers;
+
+    @Option(names = "--signing", paramLabel = "LIST", split = ",",
+            description = "Signing algorithms in preference order (default AES-GMAC,AES-CMAC,HMAC-SHA256).")
+    List<String> signing;
+
+    @Option(names = "--dialects", paramLabel = "LIST", split = ",",
+            description = "Dialects served (default 3.1.1,3.0.2,3.0,2.1,2.0.2).")
+    List<String> dialects;
+
+    @Option(names = "--trace", description = "Print every message received and sent (decrypted too), field by field.")
+    boolean trace;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -94,8 +111,10 @@ final class ServerCommand implements Callable<Integer> {
         }
         ServerConfig config = ServerConfig.of(shareList, UserStore.parse(userText.toString()))
                 .withEncryption(mode(encrypt)).withAuthPolicy(new AuthPolicy(guest, false))
-                .withNegotiation(ServerConfig.serverNegotiation()
-                        .withAcceptTransportSecurity(!transportSecurity.equalsIgnoreCase("refuse")));
+                .withNegotiation(negotiation());
+        if (trace) {
+            config = config.withTrace(new TextTrace(spec.commandLine().getOut(), "server", false));
+        }
         TransportOptions transport = TransportOptions.defaults();
         if (keyLog != null) {
             KeyLogFile file = new KeyLogFile(keyLog);
@@ -119,6 +138,22 @@ final class ServerCommand implements Callable<Integer> {
             stop.await();
         }
         return 0;
+    }
+
+    /** What the options say the server negotiates. */
+    NegotiatePolicy negotiation() {
+        NegotiatePolicy policy = ServerConfig.serverNegotiation()
+                .withAcceptTransportSecurity(!transportSecurity.equalsIgnoreCase("refuse"));
+        if (ciphers != null) {
+            policy = policy.withCiphers(ProtocolNames.each(spec, ciphers, ProtocolNames::cipher));
+        }
+        if (signing != null) {
+            policy = policy.withSigningAlgorithms(ProtocolNames.each(spec, signing, ProtocolNames::signing));
+        }
+        if (dialects != null) {
+            policy = policy.withDialects(ProtocolNames.each(spec, dialects, ProtocolNames::dialect));
+        }
+        return policy;
     }
 
     private TlsIdentity identity(String host) throws java.io.IOException {

@@ -6,7 +6,13 @@ import dev.smbq.server.ServerConfig;
 import dev.smbq.server.Share;
 import dev.smbq.server.SmbServer;
 import dev.smbq.smb2.auth.UserStore;
+import dev.smbq.smb2.negotiate.NegotiatePolicy;
+import dev.smbq.smb2.spec.CipherId;
+import dev.smbq.smb2.spec.Dialect;
+import dev.smbq.smb2.spec.SigningAlgorithm;
 import dev.smbq.smb2.transport.TransportOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -16,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code smbq put|ls|stat|mv|get|rm|mkdir} against an in-process server over TCP, and their exit codes. */
 class ClientCommandsTest {
@@ -65,5 +72,36 @@ class ClientCommandsTest {
         assertThat(smbq("ls", "--transport", "tcp", base.replace("Secret%201", "wrong"))).isEqualTo(1);
         assertThat(smbq("ls", "--transport", "tcp")).isEqualTo(2);
         assertThat(smbq("ls", "--transport", "tcp", "not-a-url")).isEqualTo(1);
+    }
+
+    @Test
+    void traceShowsEveryMessageDecryptedAndTheOptionsNarrowWhatIsOffered() {
+        StringWriter out = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out), "ls", "--transport", "tcp", "--trace", "--encrypt",
+                "--cipher", "AES-256-CCM", "--signing", "HMAC-SHA256", base)).isZero();
+        String trace = out.toString();
+        assertThat(trace).contains("# client -> tcp 127.0.0.1:", "# client <- tcp 127.0.0.1:")
+                .contains("Ciphers (1)\n          AES-256-CCM (0x0003)")
+                .contains("SigningAlgorithms (1)\n          HMAC-SHA256 (0x0000)")
+                .contains("SMB2 TRANSFORM_HEADER", "# decrypted", "SMB2 QUERY_DIRECTORY Request");
+        StringWriter older = new StringWriter();
+        assertThat(Main.run(new PrintWriter(older), "ls", "--transport", "tcp", "--trace", "--dialect", "3.0.2", base))
+                .isZero();
+        assertThat(older.toString()).contains("DialectRevision: SMB 3.0.2 (0x0302)");
+        assertThat(smbq("ls", "--transport", "tcp", "--cipher", "AES-512-XTS", base)).isEqualTo(2);
+    }
+
+    @Test
+    void serverOptionsSetWhatItNegotiates() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs("--share", "s=.", "--listen", "tcp://127.0.0.1:0",
+                "--ciphers", "AES-256-GCM,AES-128-CCM", "--signing", "AES-CMAC", "--dialects", "3.1.1,3.0.2",
+                "--transport-security", "refuse");
+        NegotiatePolicy policy = command.negotiation();
+        assertThat(policy.ciphers()).containsExactly(CipherId.AES_256_GCM, CipherId.AES_128_CCM);
+        assertThat(policy.signingAlgorithms()).containsExactly(SigningAlgorithm.AES_CMAC);
+        assertThat(policy.dialects()).containsExactly(Dialect.SMB_3_1_1, Dialect.SMB_3_0_2);
+        assertThat(policy.acceptTransportSecurity()).isFalse();
+        assertThat(policy.signingRequired()).isTrue();
     }
 }

@@ -10,6 +10,7 @@ import dev.smbq.smb2.message.Smb2Message;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.HeaderFlags;
 import dev.smbq.smb2.spec.NtStatus;
+import dev.smbq.smb2.trace.MessageTrace;
 import dev.smbq.smb2.transport.MessageListener;
 import dev.smbq.smb2.transport.SmbChannel;
 import dev.smbq.smb2.wire.Bytes;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 final class ClientConnection implements MessageListener {
     private final SmbChannel channel;
     private final ClientOptions options;
+    private final String connectionName;
     private final Map<Long, CompletableFuture<Received>> pending = new ConcurrentHashMap<>();
     private final Map<Long, ClientSessionState> sessions = new ConcurrentHashMap<>();
     /** AsyncIds of requests the server answered STATUS_PENDING, by MessageId (3.2.5.1.5). */
@@ -61,6 +63,7 @@ final class ClientConnection implements MessageListener {
     ClientConnection(SmbChannel channel, ClientOptions options) {
         this.channel = channel;
         this.options = options;
+        this.connectionName = channel.info().describePeer();
         channel.start(this);
     }
 
@@ -108,7 +111,7 @@ final class ClientConnection implements MessageListener {
         CompletableFuture<Received> response = new CompletableFuture<>();
         pending.put(messageId, response);
         Bytes wire = Bytes.wrap(bytes.clone());
-        options.wireTap().accept(true, wire);
+        options.trace().message(connectionName, MessageTrace.Direction.SENT, wire, wire);
         channel.send(wire);
         return new Exchange(bytes, response);
     }
@@ -157,9 +160,10 @@ final class ClientConnection implements MessageListener {
                 session.signer.sign(bytes, 0, bytes.length);
             }
         }
+        Bytes plaintext = Bytes.wrap(bytes);
         Bytes wire = protection == Protection.ENCRYPT ? session.sealer.seal(bytes, 0, bytes.length, session.id)
-                : Bytes.wrap(bytes);
-        options.wireTap().accept(true, wire);
+                : plaintext;
+        options.trace().message(connectionName, MessageTrace.Direction.SENT, wire, plaintext);
         channel.send(wire);
         return bytes;
     }
@@ -205,17 +209,13 @@ final class ClientConnection implements MessageListener {
 
     @Override
     public void onMessage(SmbChannel source, Bytes message) {
-        options.wireTap().accept(false, message);
         try {
-            switch (Smb2Codec.protocolOf(message)) {
-                case TRANSFORM -> {
-                    long sessionId = WireReader.of(message).position(44).u64();
-                    ClientSessionState session = sessions.get(sessionId);
-                    if (session == null || session.unsealer == null) {
-                        throw new IntegrityCheckException("transform for an unknown session");
-                    }
-                    deliver(session.unsealer.unseal(message), true);
-                }
+            Smb2Codec.ProtocolKind kind = Smb2Codec.protocolOf(message);
+            if (kind != Smb2Codec.ProtocolKind.TRANSFORM) {
+                options.trace().message(connectionName, MessageTrace.Direction.RECEIVED, message, message);
+            }
+            switch (kind) {
+                case TRANSFORM -> deliver(unseal(message), true);
                 case SMB2 -> deliver(message, false);
                 default -> throw new SmbDecodeException(dev.smbq.smb2.wire.DecodeAction.DISCONNECT,
                         NtStatus.INVALID_NETWORK_RESPONSE, "not an SMB2 response");
@@ -223,6 +223,21 @@ final class ClientConnection implements MessageListener {
         } catch (IntegrityCheckException | SmbDecodeException e) {
             fail(e);
             channel.closeGracefully();
+        }
+    }
+
+    /** Decrypts a transform with its session's key, and traces it with what it held. */
+    private Bytes unseal(Bytes transform) throws IntegrityCheckException {
+        Bytes plaintext = transform;
+        try {
+            ClientSessionState session = sessions.get(WireReader.of(transform).position(44).u64());
+            if (session == null || session.unsealer == null) {
+                throw new IntegrityCheckException("transform for an unknown session");
+            }
+            plaintext = session.unsealer.unseal(transform);
+            return plaintext;
+        } finally {
+            options.trace().message(connectionName, MessageTrace.Direction.RECEIVED, transform, plaintext);
         }
     }
 

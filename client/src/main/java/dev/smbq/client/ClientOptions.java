@@ -3,9 +3,8 @@ package dev.smbq.client;
 import dev.smbq.smb2.crypto.KeyLog;
 import dev.smbq.smb2.negotiate.NegotiatePolicy;
 import dev.smbq.smb2.transport.TransportOptions;
-import dev.smbq.smb2.wire.Bytes;
+import dev.smbq.smb2.trace.MessageTrace;
 import java.time.Duration;
-import java.util.function.BiConsumer;
 
 /**
  * How a client connects.
@@ -16,34 +15,34 @@ import java.util.function.BiConsumer;
  *                       QUIC this also stops the offer of transport-level security: double encryption)
  * @param requestTimeout how long one request may wait for its response
  * @param keyLog         where session keys go, if anywhere (explicit opt-in)
- * @param wireTap        sees every message on the wire, {@code true} for outgoing (the trace option uses it)
+ * @param trace          sees every message sent and received, decrypted as well (the {@code --trace} option)
  */
 public record ClientOptions(TransportOptions transport, NegotiatePolicy negotiation, boolean encrypt,
-                            Duration requestTimeout, KeyLog keyLog, BiConsumer<Boolean, Bytes> wireTap) {
+                            Duration requestTimeout, KeyLog keyLog, MessageTrace trace) {
     public static ClientOptions defaults() {
         return new ClientOptions(TransportOptions.defaults(), NegotiatePolicy.defaults(), false, Duration.ofSeconds(60),
-                KeyLog.NONE, (outgoing, message) -> { });
+                KeyLog.NONE, MessageTrace.NONE);
     }
 
     public ClientOptions withTransport(TransportOptions options) {
-        return new ClientOptions(options, negotiation, encrypt, requestTimeout, keyLog, wireTap);
+        return new ClientOptions(options, negotiation, encrypt, requestTimeout, keyLog, trace);
     }
 
     public ClientOptions withNegotiation(NegotiatePolicy policy) {
-        return new ClientOptions(transport, policy, encrypt, requestTimeout, keyLog, wireTap);
+        return new ClientOptions(transport, policy, encrypt, requestTimeout, keyLog, trace);
     }
 
     /** Forces SMB encryption (and so, over QUIC, double encryption). */
     public ClientOptions withEncryption(boolean forced) {
         return new ClientOptions(transport, negotiation.withAcceptTransportSecurity(!forced && negotiation
-                .acceptTransportSecurity()), forced, requestTimeout, keyLog, wireTap);
+                .acceptTransportSecurity()), forced, requestTimeout, keyLog, trace);
     }
 
     public ClientOptions withKeyLog(KeyLog log) {
-        return new ClientOptions(transport, negotiation, encrypt, requestTimeout, log, wireTap);
+        return new ClientOptions(transport, negotiation, encrypt, requestTimeout, log, trace);
     }
 
-    public ClientOptions withWireTap(BiConsumer<Boolean, Bytes> tap) {
-        return new ClientOptions(transport, negotiation, encrypt, requestTimeout, keyLog, tap);
+    public ClientOptions withTrace(MessageTrace newTrace) {
+        return new ClientOptions(transport, negotiation, encrypt, requestTimeout, keyLog, newTrace);
     }
 }

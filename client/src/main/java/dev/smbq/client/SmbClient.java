@@ -65,7 +65,7 @@ public final class SmbClient implements AutoCloseable {
                     .get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
             ClientConnection connection = new ClientConnection(channel, options);
             ClientNegotiator negotiator = new ClientNegotiator(options.negotiation().withServerName(serverName),
-                    provider.kind(), UUID.randomUUID(), RANDOM);
+                    channel.info().kind(), UUID.randomUUID(), RANDOM);
             ClientConnection.Exchange exchange = connection.sendPrepared(negotiator.requestBytes());
             ClientConnection.Received response = connection.await(exchange);
             NegotiatedParameters negotiated = negotiator.complete(response.bytes());

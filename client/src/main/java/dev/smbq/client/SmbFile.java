@@ -5,13 +5,16 @@ import dev.smbq.smb2.message.FileId;
 import dev.smbq.smb2.message.FlushRequest;
 import dev.smbq.smb2.message.LockElement;
 import dev.smbq.smb2.message.LockRequest;
+import dev.smbq.smb2.message.QueryInfoRequest;
 import dev.smbq.smb2.message.ReadRequest;
 import dev.smbq.smb2.message.ReadResponse;
+import dev.smbq.smb2.message.SetInfoRequest;
 import dev.smbq.smb2.message.WriteRequest;
 import dev.smbq.smb2.message.WriteResponse;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.NtStatus;
 import dev.smbq.smb2.wire.Bytes;
+import dev.smbq.smb2.wire.WireWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
@@ -24,6 +27,7 @@ public final class SmbFile implements AutoCloseable {
     private static final int PIECE = 1 << 20;
     /** How many READs or WRITEs a transfer keeps outstanding. */
     private static final int IN_FLIGHT = 8;
+    private static final int FILE_END_OF_FILE_INFORMATION = 20;
 
     private final SmbTree tree;
     private final FileId fileId;
@@ -140,6 +144,17 @@ public final class SmbFile implements AutoCloseable {
     private ClientConnection.Exchange startLock(long offset, long length, int flags) throws SmbException {
         return tree.session().start(Command.LOCK, tree.id(),
                 new LockRequest(0, fileId, List.of(new LockElement(offset, length, flags))), tree.encrypted());
+    }
+
+    /**
+     * Sets the end of file ([MS-FSCC] 2.4.14 FileEndOfFileInformation): truncates, or extends with zeros (sparsely
+     * where the server's file system can).
+     */
+    public void setLength(long length) throws SmbException {
+        byte[] info = new byte[8];
+        WireWriter.of(info).u64(length);
+        tree.session().request(Command.SET_INFO, tree.id(), new SetInfoRequest(QueryInfoRequest.INFO_FILE,
+                FILE_END_OF_FILE_INFORMATION, 0, fileId, Bytes.wrap(info)), tree.encrypted());
     }
 
     public void flush() throws SmbException {

@@ -17,10 +17,12 @@ import dev.smbq.smb2.wire.Bytes;
 import dev.smbq.transport.support.Certificates;
 import dev.smbq.transport.support.NettyLeakCheck;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Random;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Files written and read back through our client and server, in every transport and security mode. */
 @ExtendWith(NettyLeakCheck.class)
@@ -69,7 +72,7 @@ class FileTransferEndToEndTest {
 
     @ParameterizedTest(name = "{0}, server encryption {1}, client forces encryption {2}")
     @CsvSource({"quic-netty, OFF, false", "quic-netty, OFF, true", "quic-kwik, OFF, false", "quic-kwik, REQUIRED, true",
-            "tcp, OFF, false", "tcp, REQUIRED, false"})
+            "tcp, OFF, false", "tcp, REQUIRED, false", "memory, REQUIRED, false"})
     void aFileWrittenAndReadBackIsIdentical(String transport, EncryptionMode serverEncryption, boolean clientEncryption)
             throws Exception {
         SmbTree tree = connect(transport, serverEncryption, clientEncryption);
@@ -87,6 +90,53 @@ class FileTransferEndToEndTest {
         }
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         assertThat(sha.digest(back.toByteArray())).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    /**
+     * A 1 GiB file, sparse on the server (extended by SET_INFO, then 1 MiB pieces written across it at odd offsets),
+     * read back whole: every byte, zeros included, must match. The QUIC transports run in the {@code long} profile.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gibibyteTransports")
+    void aGibibyteSparseFileReadsBackIntact(String transport) throws Exception {
+        long length = 1L << 30;
+        SmbTree tree = connect(transport, EncryptionMode.OFF, false);
+        Random random = new Random(5);
+        long[] offsets = new long[16];
+        byte[][] pieces = new byte[offsets.length][1 << 20];
+        try (SmbFile file = tree.create("sparse.bin")) {
+            file.setLength(length);
+            for (int i = 0; i < offsets.length; i++) {
+                offsets[i] = i == offsets.length - 1 ? length - pieces[i].length : i * (64L << 20) + i * 4099L;
+                random.nextBytes(pieces[i]);
+                file.write(offsets[i], Bytes.wrap(pieces[i]));
+            }
+        }
+        assertThat(Files.size(root.resolve("sparse.bin"))).isEqualTo(length);
+        MessageDigest expected = MessageDigest.getInstance("SHA-256");
+        byte[] block = new byte[1 << 20];
+        for (long start = 0; start < length; start += block.length) {
+            java.util.Arrays.fill(block, (byte) 0);
+            for (int i = 0; i < offsets.length; i++) {
+                long from = Math.max(start, offsets[i]);
+                long to = Math.min(start + block.length, offsets[i] + pieces[i].length);
+                if (from < to) {
+                    System.arraycopy(pieces[i], (int) (from - offsets[i]), block, (int) (from - start), (int) (to - from));
+                }
+            }
+            expected.update(block);
+        }
+        MessageDigest actual = MessageDigest.getInstance("SHA-256");
+        try (SmbFile file = tree.open("sparse.bin");
+             DigestOutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), actual)) {
+            assertThat(file.size()).isEqualTo(length);
+            assertThat(file.readTo(sink)).isEqualTo(length);
+        }
+        assertThat(actual.digest()).isEqualTo(expected.digest());
+    }
+
+    static List<String> gibibyteTransports() {
+        return List.of(System.getProperty("smbq.gibibyte.transports", "memory,tcp").split(","));
     }
 
     @Test

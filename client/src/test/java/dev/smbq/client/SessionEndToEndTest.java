@@ -13,6 +13,7 @@ import dev.smbq.smb2.codec.Smb2Codec;
 import dev.smbq.smb2.message.SessionSetupResponse;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.NtStatus;
+import dev.smbq.smb2.trace.MessageTrace;
 import dev.smbq.smb2.transport.TlsIdentity;
 import dev.smbq.smb2.transport.TransportOptions;
 import dev.smbq.smb2.transport.TrustPolicy;
@@ -71,7 +72,8 @@ class SessionEndToEndTest {
         ClientOptions options = ClientOptions.defaults()
                 .withTransport(TransportOptions.defaults().withTrust(new TrustPolicy.Anchors(CERTIFICATE.chain())))
                 .withEncryption(forceEncryption)
-                .withWireTap((outgoing, message) -> (outgoing ? sent : received).add(message));
+                .withTrace((connection, direction, message, plaintext) ->
+                        (direction == MessageTrace.Direction.SENT ? sent : received).add(message));
         client = SmbClient.connect(transport, address, "localhost", options);
         return client;
     }
@@ -123,7 +125,7 @@ class SessionEndToEndTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"quic-netty", "quic-kwik", "tcp"})
+    @ValueSource(strings = {"quic-netty", "quic-kwik", "tcp", "memory"})
     void forcedEncryptionSealsEveryMessageAfterSessionSetup(String transport) throws Exception {
         SmbClient client = connect(transport, start(transport, EncryptionMode.OFF), true);
         assertThat(client.negotiated().acceptTransportSecurity()).isFalse();

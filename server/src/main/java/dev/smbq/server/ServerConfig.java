@@ -6,6 +6,7 @@ import dev.smbq.smb2.auth.UserStore;
 import dev.smbq.smb2.crypto.KeyLog;
 import dev.smbq.smb2.negotiate.NegotiatePolicy;
 import dev.smbq.smb2.spec.SigningAlgorithm;
+import dev.smbq.smb2.trace.MessageTrace;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,10 +24,11 @@ import java.util.UUID;
  * @param maxCredits    the most credits one connection may hold
  * @param maxSessions   the most sessions per connection (STATUS_INSUFFICIENT_RESOURCES beyond)
  * @param keyLog        where session keys go, if anywhere (explicit opt-in)
+ * @param trace         sees every message received and sent, decrypted as well (the {@code --trace} option)
  */
 public record ServerConfig(List<Share> shares, UserStore users, AuthPolicy authPolicy, NegotiatePolicy negotiation,
                            EncryptionMode encryption, ServerIdentity identity, UUID serverGuid, int maxCredits,
-                           int maxSessions, KeyLog keyLog) {
+                           int maxSessions, KeyLog keyLog, MessageTrace trace) {
     public ServerConfig {
         shares = List.copyOf(shares);
     }
@@ -37,7 +39,7 @@ public record ServerConfig(List<Share> shares, UserStore users, AuthPolicy authP
      */
     public static ServerConfig of(List<Share> shares, UserStore users) {
         return new ServerConfig(shares, users, AuthPolicy.USERS_ONLY, serverNegotiation(), EncryptionMode.OFF,
-                ServerIdentity.standalone("smbq"), UUID.randomUUID(), 512, 64, KeyLog.NONE);
+                ServerIdentity.standalone("smbq"), UUID.randomUUID(), 512, 64, KeyLog.NONE, MessageTrace.NONE);
     }
 
     /** The server side's negotiation defaults. */
@@ -48,21 +50,26 @@ public record ServerConfig(List<Share> shares, UserStore users, AuthPolicy authP
 
     public ServerConfig withEncryption(EncryptionMode mode) {
         return new ServerConfig(shares, users, authPolicy, negotiation, mode, identity, serverGuid, maxCredits,
-                maxSessions, keyLog);
+                maxSessions, keyLog, trace);
     }
 
     public ServerConfig withNegotiation(NegotiatePolicy policy) {
         return new ServerConfig(shares, users, authPolicy, policy, encryption, identity, serverGuid, maxCredits,
-                maxSessions, keyLog);
+                maxSessions, keyLog, trace);
     }
 
     public ServerConfig withAuthPolicy(AuthPolicy policy) {
         return new ServerConfig(shares, users, policy, negotiation, encryption, identity, serverGuid, maxCredits,
-                maxSessions, keyLog);
+                maxSessions, keyLog, trace);
     }
 
     public ServerConfig withKeyLog(KeyLog log) {
         return new ServerConfig(shares, users, authPolicy, negotiation, encryption, identity, serverGuid, maxCredits,
-                maxSessions, log);
+                maxSessions, log, trace);
+    }
+
+    public ServerConfig withTrace(MessageTrace newTrace) {
+        return new ServerConfig(shares, users, authPolicy, negotiation, encryption, identity, serverGuid, maxCredits,
+                maxSessions, keyLog, newTrace);
     }
 }

@@ -48,6 +48,7 @@ import dev.smbq.smb2.spec.CipherId;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.Dialect;
 import dev.smbq.smb2.spec.NtStatus;
+import dev.smbq.smb2.trace.MessageTrace;
 import dev.smbq.smb2.transport.MessageListener;
 import dev.smbq.smb2.transport.SmbChannel;
 import dev.smbq.smb2.wire.Bytes;
@@ -82,6 +83,7 @@ final class ServerConnection implements MessageListener {
 
     private final ServerConfig config;
     private final SmbChannel channel;
+    private final String connectionName;
     private final Executor worker;
     private final ServerNegotiator negotiator;
     private final CreditWindow credits;
@@ -107,6 +109,7 @@ final class ServerConnection implements MessageListener {
         this.config = config;
         this.locks = locks;
         this.channel = channel;
+        this.connectionName = channel.info().describePeer();
         this.worker = worker;
         this.credits = new CreditWindow(config.maxCredits());
         byte[] hint = dev.smbq.smb2.auth.SpnegoServer.negotiateHint();
@@ -149,7 +152,11 @@ final class ServerConnection implements MessageListener {
     }
 
     private void handle(Bytes message) {
-        switch (Smb2Codec.protocolOf(message)) {
+        Smb2Codec.ProtocolKind kind = Smb2Codec.protocolOf(message);
+        if (kind != Smb2Codec.ProtocolKind.TRANSFORM) {
+            config.trace().message(connectionName, MessageTrace.Direction.RECEIVED, message, message);
+        }
+        switch (kind) {
             case SMB1 -> handleSmb1(message);
             case SMB2 -> handleChain(message, null);
             case TRANSFORM -> handleTransform(message);
@@ -167,12 +174,12 @@ final class ServerConnection implements MessageListener {
             upgradedFromSmb1 = true;
             credits.consume(0, 1);
             credits.grant(1);
-            channel.send(Bytes.wrap(upgraded.response()));
+            transmit(Bytes.wrap(upgraded.response()));
         } else if (outcome instanceof ServerNegotiation.Accepted accepted) {
             negotiated = accepted.parameters();
             credits.consume(0, 1);
             credits.grant(1);
-            channel.send(Bytes.wrap(accepted.response()));
+            transmit(Bytes.wrap(accepted.response()));
         } else {
             throw new Disconnect("SMB1 NEGOTIATE refused");
         }
@@ -191,11 +198,13 @@ final class ServerConnection implements MessageListener {
         if (session == null || session.unsealer == null) {
             throw new Disconnect("transform for an unknown session");
         }
-        Bytes plaintext;
+        Bytes plaintext = message;
         try {
             plaintext = session.unsealer.unseal(message);
         } catch (IntegrityCheckException e) {
             throw new Disconnect(e.getMessage());
+        } finally {
+            config.trace().message(connectionName, MessageTrace.Direction.RECEIVED, message, plaintext);
         }
         if (Smb2Codec.protocolOf(plaintext) != Smb2Codec.ProtocolKind.SMB2) {
             throw new Disconnect("a transform must hold SMB2 messages");
@@ -338,7 +347,7 @@ final class ServerConnection implements MessageListener {
         }
         // the negotiator granted max(1, CreditRequest); the window follows what the response says
         credits.grant(WireReader.of(Bytes.wrap(response)).position(14).u16());
-        channel.send(Bytes.wrap(response));
+        transmit(Bytes.wrap(response));
     }
 
     // ---- SESSION_SETUP ([MS-SMB2] 3.3.5.5)
@@ -761,10 +770,18 @@ final class ServerConnection implements MessageListener {
                 }
                 offset += elements.get(i).length();
             }
-            channel.send(Bytes.wrap(chain));
+            transmit(Bytes.wrap(chain));
         } else {
             // encrypted replies are not signed: the AEAD protects them (3.3.4.1.4)
-            channel.send(sealFor.sealer.seal(chain, 0, chain.length, sealFor.id));
+            Bytes plaintext = Bytes.wrap(chain);
+            Bytes transform = sealFor.sealer.seal(chain, 0, chain.length, sealFor.id);
+            config.trace().message(connectionName, MessageTrace.Direction.SENT, transform, plaintext);
+            channel.send(transform);
         }
+    }
+
+    private void transmit(Bytes message) {
+        config.trace().message(connectionName, MessageTrace.Direction.SENT, message, message);
+        channel.send(message);
     }
 }

@@ -23,4 +23,11 @@ public record ChannelInfo(TransportKind kind, String transportId, InetSocketAddr
     public ChannelInfo {
         peerCertificates = List.copyOf(peerCertificates);
     }
+
+    /** The transport and the peer, e.g. {@code quic-netty 127.0.0.1:443}. */
+    public String describePeer() {
+        String host = remoteAddress.isUnresolved() ? remoteAddress.getHostString()
+                : remoteAddress.getAddress().getHostAddress();
+        return transportId + " " + host + ":" + remoteAddress.getPort();
+    }
 }
