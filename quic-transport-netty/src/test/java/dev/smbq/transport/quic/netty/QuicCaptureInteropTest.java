@@ -9,14 +9,11 @@ import dev.smbq.smb2.transport.SmbChannel;
 import dev.smbq.smb2.transport.TransportOptions;
 import dev.smbq.smb2.transport.TrustPolicy;
 import dev.smbq.smb2.wire.Bytes;
+import dev.smbq.transport.support.PacketCapture;
 import dev.smbq.transport.support.TransportTestSupport;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -41,11 +38,7 @@ class QuicCaptureInteropTest extends TransportTestSupport {
         Path capture = directory.resolve("quic.pcapng");
         InetSocketAddress server = echoServer(TransportOptions.defaults().withIdentity(NettyQuicTransportTest.SERVER)
                 .withKeyLog(keyLog));
-        Process dumpcap = new ProcessBuilder("dumpcap", "-q", "-i", "lo", "-f", "udp port " + server.getPort(),
-                "-w", capture.toString()).redirectErrorStream(true).redirectOutput(directory.resolve("dumpcap.log").toFile())
-                .start();
-        try {
-            awaitCapturing(capture);
+        try (PacketCapture ignored = PacketCapture.start(capture, "udp port " + server.getPort())) {
             SmbChannel client = connect(server, TransportOptions.defaults()
                     .withTrust(new TrustPolicy.Anchors(NettyQuicTransportTest.SERVER.chain())));
             Received received = receive(client);
@@ -54,35 +47,11 @@ class QuicCaptureInteropTest extends TransportTestSupport {
             client.send(Bytes.wrap(negotiate));
             assertThat(received.next()).isEqualTo(Bytes.wrap(negotiate));
             client.closeGracefully().get(30, TimeUnit.SECONDS);
-            Thread.sleep(500);
-        } finally {
-            dumpcap.destroy();
-            if (!dumpcap.waitFor(10, TimeUnit.SECONDS)) {
-                dumpcap.destroyForcibly();
-            }
         }
         String decodeAs = "udp.port==" + server.getPort() + ",quic";
-        assertThat(tshark(capture, "-d", decodeAs, "-Y", "tls.handshake.extensions_alpn_str == \"smb\"",
+        assertThat(PacketCapture.tshark(capture, "-d", decodeAs, "-Y", "tls.handshake.extensions_alpn_str == \"smb\"",
                 "-T", "fields", "-e", "tls.handshake.extensions_alpn_str")).contains("smb");
-        assertThat(tshark(capture, "-d", decodeAs, "-o", "tls.keylog_file:" + keyLog, "-Y", "smb2.cmd == 0",
+        assertThat(PacketCapture.tshark(capture, "-d", decodeAs, "-o", "tls.keylog_file:" + keyLog, "-Y", "smb2.cmd == 0",
                 "-T", "fields", "-e", "smb2.cmd")).contains("0");
-    }
-
-    private static void awaitCapturing(Path capture) throws InterruptedException, IOException {
-        for (int i = 0; i < 100 && (!Files.exists(capture) || Files.size(capture) == 0); i++) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(500); // the capture filter is compiled and applied just after the file header
-    }
-
-    private static String tshark(Path capture, String... options) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("tshark", "-n", "-r", capture.toString()));
-        command.addAll(List.of(options));
-        Process tshark = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(tshark.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!tshark.waitFor(60, TimeUnit.SECONDS)) {
-            tshark.destroyForcibly();
-        }
-        return output;
     }
 }
