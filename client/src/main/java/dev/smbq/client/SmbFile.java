@@ -6,14 +6,18 @@ import dev.smbq.smb2.message.FlushRequest;
 import dev.smbq.smb2.message.LockElement;
 import dev.smbq.smb2.message.LockRequest;
 import dev.smbq.smb2.message.QueryInfoRequest;
+import dev.smbq.smb2.message.QueryInfoResponse;
 import dev.smbq.smb2.message.ReadRequest;
 import dev.smbq.smb2.message.ReadResponse;
 import dev.smbq.smb2.message.SetInfoRequest;
 import dev.smbq.smb2.message.WriteRequest;
 import dev.smbq.smb2.message.WriteResponse;
 import dev.smbq.smb2.spec.Command;
+import dev.smbq.smb2.spec.FileTimes;
 import dev.smbq.smb2.spec.NtStatus;
 import dev.smbq.smb2.wire.Bytes;
+import dev.smbq.smb2.wire.SmbDecodeException;
+import dev.smbq.smb2.wire.WireReader;
 import dev.smbq.smb2.wire.WireWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,15 +32,19 @@ public final class SmbFile implements AutoCloseable {
     /** How many READs or WRITEs a transfer keeps outstanding. */
     private static final int IN_FLIGHT = 8;
     private static final int FILE_END_OF_FILE_INFORMATION = 20;
+    private static final int FILE_NETWORK_OPEN_INFORMATION = 34;
+    private static final int NETWORK_OPEN_SIZE = 56;
 
     private final SmbTree tree;
     private final FileId fileId;
+    private final String path;
     private final long size;
     private boolean closed;
 
-    SmbFile(SmbTree tree, FileId fileId, long size) {
+    SmbFile(SmbTree tree, FileId fileId, String path, long size) {
         this.tree = tree;
         this.fileId = fileId;
+        this.path = path;
         this.size = size;
     }
 
@@ -144,6 +152,28 @@ public final class SmbFile implements AutoCloseable {
     private ClientConnection.Exchange startLock(long offset, long length, int flags) throws SmbException {
         return tree.session().start(Command.LOCK, tree.id(),
                 new LockRequest(0, fileId, List.of(new LockElement(offset, length, flags))), tree.encrypted());
+    }
+
+    /**
+     * The file's size, kind and time now, asked with QUERY_INFO ([MS-FSCC] 2.4.29 FileNetworkOpenInformation);
+     * {@code name} is the path it was opened with.
+     */
+    public DirectoryEntry info() throws SmbException {
+        QueryInfoResponse response = (QueryInfoResponse) tree.session().request(Command.QUERY_INFO, tree.id(),
+                new QueryInfoRequest(QueryInfoRequest.INFO_FILE, FILE_NETWORK_OPEN_INFORMATION, NETWORK_OPEN_SIZE, 0, 0,
+                        fileId, Bytes.EMPTY), tree.encrypted()).message().body();
+        try {
+            WireReader in = WireReader.of(response.output());
+            in.skip(16); // CreationTime, LastAccessTime
+            long lastWrite = in.u64();
+            in.skip(16); // ChangeTime, AllocationSize
+            long endOfFile = in.u64();
+            int attributes = in.u32();
+            return new DirectoryEntry(path, endOfFile, (attributes & SmbTree.ATTRIBUTE_DIRECTORY) != 0,
+                    FileTimes.toInstant(lastWrite));
+        } catch (SmbDecodeException e) {
+            throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "malformed FileNetworkOpenInformation");
+        }
     }
 
     /**

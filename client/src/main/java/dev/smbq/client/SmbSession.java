@@ -1,17 +1,29 @@
 package dev.smbq.client;
 
 import dev.smbq.smb2.message.EchoRequest;
+import dev.smbq.smb2.message.FileId;
+import dev.smbq.smb2.message.IoctlRequest;
+import dev.smbq.smb2.message.IoctlResponse;
 import dev.smbq.smb2.message.LogoffRequest;
 import dev.smbq.smb2.message.Smb2Body;
 import dev.smbq.smb2.message.Smb2Header;
 import dev.smbq.smb2.message.TreeConnectRequest;
 import dev.smbq.smb2.message.TreeConnectResponse;
+import dev.smbq.smb2.negotiate.NegotiatedParameters;
 import dev.smbq.smb2.spec.Command;
+import dev.smbq.smb2.spec.Dialect;
 import dev.smbq.smb2.spec.NtStatus;
+import dev.smbq.smb2.wire.Bytes;
+import dev.smbq.smb2.wire.WireReader;
+import dev.smbq.smb2.wire.WireWriter;
 import java.time.Duration;
+import java.util.List;
 
 /** An authenticated session: tree connects, echo, logoff. */
 public final class SmbSession {
+    private static final int VALIDATE_NEGOTIATE_FIXED_SIZE = 24;
+    private static final int VALIDATE_NEGOTIATE_RESPONSE_SIZE = 24;
+
     private final SmbClient client;
     private final ClientSessionState state;
     private final boolean encryptData;
@@ -42,7 +54,51 @@ public final class SmbSession {
         TreeConnectResponse tree = (TreeConnectResponse) response.message().body();
         boolean treeEncrypts = (tree.shareFlags() & TreeConnectResponse.SHAREFLAG_ENCRYPT_DATA) != 0
                 && !client.negotiated().acceptTransportSecurity() && state.sealer != null;
-        return new SmbTree(this, response.message().header().treeId(), encryptData || treeEncrypts);
+        SmbTree connected = new SmbTree(this, response.message().header().treeId(), encryptData || treeEncrypts);
+        Dialect dialect = client.negotiated().dialect();
+        if ((dialect.equals(Dialect.SMB_3_0) || dialect.equals(Dialect.SMB_3_0_2)) && state.signer != null) {
+            validateNegotiation(connected);
+        }
+        return connected;
+    }
+
+    /**
+     * [MS-SMB2] 3.2.5.5, 3.2.4.20.1: 3.0 and 3.0.2 have no pre-auth integrity, so after a tree connect the client
+     * sends what it offered in its NEGOTIATE, signed, and the server must answer, signed, with what it chose; any
+     * difference means someone changed the NEGOTIATE on the way, and the connection ends (3.2.5.14.12).
+     */
+    private void validateNegotiation(SmbTree tree) throws SmbException {
+        NegotiatedParameters negotiated = client.negotiated();
+        List<Dialect> dialects = negotiated.clientDialects();
+        byte[] input = new byte[VALIDATE_NEGOTIATE_FIXED_SIZE + 2 * dialects.size()];
+        WireWriter out = WireWriter.of(input).u32(negotiated.clientCapabilities()).guid(negotiated.clientGuid())
+                .u16(negotiated.clientSecurityMode()).u16(dialects.size());
+        dialects.forEach(offered -> out.u16(offered.code()));
+        IoctlRequest request = new IoctlRequest(IoctlRequest.FSCTL_VALIDATE_NEGOTIATE_INFO, new FileId(-1L, -1L), 0,
+                VALIDATE_NEGOTIATE_RESPONSE_SIZE, IoctlRequest.FLAG_IS_FSCTL, Bytes.wrap(input), Bytes.EMPTY);
+        ClientConnection.Received response;
+        try {
+            response = request(Command.IOCTL, tree.id(), request, tree.encrypted());
+        } catch (SmbException e) {
+            throw validationFailed("the server answered " + e.status().name());
+        }
+        Bytes output = ((IoctlResponse) response.message().body()).output();
+        if (!response.encrypted() && !response.message().header().isSigned()) {
+            throw validationFailed("the response is not signed");
+        }
+        if (output.length() < VALIDATE_NEGOTIATE_RESPONSE_SIZE) {
+            throw validationFailed("the response is too short");
+        }
+        WireReader in = WireReader.of(output);
+        if (in.u32() != negotiated.serverCapabilities() || !in.guid().equals(negotiated.serverGuid())
+                || in.u16() != negotiated.serverSecurityMode() || in.u16() != negotiated.dialect().code()) {
+            throw validationFailed("the server's answer differs from its NEGOTIATE response");
+        }
+    }
+
+    private SmbException validationFailed(String reason) {
+        client.close();
+        return new SmbException(NtStatus.ACCESS_DENIED, "FSCTL_VALIDATE_NEGOTIATE_INFO failed: " + reason);
     }
 
     public void echo() throws SmbException {

@@ -35,7 +35,7 @@ public final class SmbTree {
     private static final int READ_ATTRIBUTES = 0x00100080;
     private static final int LIST_DIRECTORY = 0x00100081;
     private static final int DELETE = 0x00110080;
-    private static final int ATTRIBUTE_DIRECTORY = 0x10;
+    static final int ATTRIBUTE_DIRECTORY = 0x10;
     private static final int FILE_ID_BOTH_DIRECTORY_INFORMATION = 37;
     private static final int FILE_RENAME_INFORMATION = 10;
 
@@ -74,7 +74,7 @@ public final class SmbTree {
 
     private SmbFile create(String path, int disposition) throws SmbException {
         CreateResponse response = createRequest(path, GENERIC_READ_WRITE, disposition, FILE_NON_DIRECTORY_FILE);
-        return new SmbFile(this, response.fileId(), response.endOfFile());
+        return new SmbFile(this, response.fileId(), path, response.endOfFile());
     }
 
     private CreateResponse createRequest(String path, int access, int disposition, int options) throws SmbException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smbq.smb2.auth.Credentials;
 import dev.smbq.smb2.negotiate.NegotiatePolicy;
 import dev.smbq.smb2.spec.CipherId;
+import dev.smbq.smb2.spec.Dialect;
 import dev.smbq.smb2.wire.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,6 +76,29 @@ class SambaServerInteropTest {
                 assertThat(back.toByteArray()).isEqualTo(data);
                 assertThat(tree.list("")).extracting(DirectoryEntry::name).contains("interop.bin");
                 assertThat(Files.readAllBytes(directory.resolve("share/interop.bin"))).isEqualTo(data);
+            }
+        } finally {
+            run("scripts/peers", "smbd-stop", directory.toString());
+        }
+    }
+
+    /** On 3.0 and 3.0.2 our client validates the negotiation after the tree connect, and Samba answers as expected. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"3.0.2", "3.0"})
+    void olderDialectsValidateTheirNegotiation(String dialect) throws Exception {
+        int port = freePort();
+        Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        run("scripts/peers", "smbd-start", directory.toString(), String.valueOf(port), "off");
+        try {
+            Dialect only = dialect.equals("3.0") ? Dialect.SMB_3_0 : Dialect.SMB_3_0_2;
+            ClientOptions options = ClientOptions.defaults()
+                    .withNegotiation(NegotiatePolicy.defaults().withDialects(List.of(only)));
+            try (SmbClient client = SmbClient.connect("tcp", new InetSocketAddress("127.0.0.1", port), "127.0.0.1",
+                    options)) {
+                assertThat(client.negotiated().dialect()).isEqualTo(only);
+                SmbTree tree = client.login(Credentials.password("smbtest", "", "Passw0rd!")).connectTree("share");
+                tree.mkdir("validated");
+                assertThat(tree.list("")).extracting(DirectoryEntry::name).contains("validated");
             }
         } finally {
             run("scripts/peers", "smbd-stop", directory.toString());
