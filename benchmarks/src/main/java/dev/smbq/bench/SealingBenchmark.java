@@ -34,7 +34,7 @@ public class SealingBenchmark {
     @Param({"AES-128-GCM", "AES-256-GCM", "AES-128-CCM", "AES-256-CCM"})
     public String cipher;
 
-    @Param({"4096", "65536", "1048576"})
+    @Param({"4096", "65536", "1048576", "8388608"})
     public int size;
 
     private byte[] plaintext;

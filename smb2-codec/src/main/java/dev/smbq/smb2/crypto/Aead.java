@@ -6,14 +6,10 @@ import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.modes.CCMBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * The AEAD behind SMB 3.x encryption: AES-GCM from the JDK (AES-NI), AES-CCM from BouncyCastle (the JDK has none).
+ * The AEAD behind SMB 3.x encryption: AES-GCM from the JDK (AES-NI); AES-CCM, which the JDK lacks, built by
+ * {@link JdkCcm} from the JDK's CBC and CTR modes (also AES-NI).
  * Both produce a 16-byte tag; CCM takes an 11-byte nonce, GCM a 12-byte one. Not thread-safe.
  */
 abstract class Aead {
@@ -86,11 +82,10 @@ abstract class Aead {
     }
 
     private static final class Ccm extends Aead {
-        private final KeyParameter key;
-        private final CCMBlockCipher cipher = new CCMBlockCipher(AESEngine.newInstance());
+        private final JdkCcm ccm;
 
         Ccm(byte[] key) {
-            this.key = new KeyParameter(key);
+            this.ccm = new JdkCcm(key, TAG_SIZE);
         }
 
         @Override
@@ -101,33 +96,12 @@ abstract class Aead {
         @Override
         byte[] encrypt(byte[] nonce, byte[] aadBuffer, int aadOffset, int aadLength, byte[] in, int inOffset,
                        int length, byte[] out, int outOffset) throws GeneralSecurityException {
-            cipher.init(true, new AEADParameters(key, TAG_SIZE * 8, nonce,
-                    java.util.Arrays.copyOfRange(aadBuffer, aadOffset, aadOffset + aadLength)));
-            try {
-                int written = cipher.processPacket(in, inOffset, length, out, outOffset);
-                return java.util.Arrays.copyOfRange(out, outOffset + written - TAG_SIZE, outOffset + written);
-            } catch (InvalidCipherTextException e) {
-                throw new GeneralSecurityException(e);
-            }
+            return ccm.encrypt(nonce, aadBuffer, aadOffset, aadLength, in, inOffset, length, out, outOffset);
         }
 
         @Override
         byte[] decrypt(byte[] nonce, ByteBuffer aad, ByteBuffer ciphertext, byte[] tag) throws GeneralSecurityException {
-            byte[] aadBytes = new byte[aad.remaining()];
-            aad.get(aadBytes);
-            cipher.init(false, new AEADParameters(key, TAG_SIZE * 8, nonce, aadBytes));
-            // BouncyCastle's CCM wants ciphertext and tag in one array
-            int length = ciphertext.remaining();
-            byte[] sealed = new byte[length + TAG_SIZE];
-            ciphertext.get(sealed, 0, length);
-            System.arraycopy(tag, 0, sealed, length, TAG_SIZE);
-            try {
-                byte[] plaintext = new byte[length];
-                cipher.processPacket(sealed, 0, sealed.length, plaintext, 0);
-                return plaintext;
-            } catch (InvalidCipherTextException e) {
-                throw new javax.crypto.AEADBadTagException(e.getMessage());
-            }
+            return ccm.decrypt(nonce, aad, ciphertext, tag);
         }
     }
 }
