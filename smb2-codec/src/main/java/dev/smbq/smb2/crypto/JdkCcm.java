@@ -1,5 +1,6 @@
 package dev.smbq.smb2.crypto;
 
+import dev.smbq.smb2.wire.Bytes;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -16,8 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class JdkCcm {
     private static final int BLOCK = 16;
-    /** CBC's ciphertext is thrown away; only its last block, the MAC, counts. */
-    private static final int SCRATCH = 16 * 1024;
+    /**
+     * The size of the pieces fed to the JDK (small calls get its AES-NI code compiled early, see {@code Aead.Gcm}),
+     * and of the buffer CBC's ciphertext goes to, which is thrown away: only its last block, the MAC, counts.
+     */
+    private static final int SCRATCH = 4096;
     private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[BLOCK]);
 
     private final SecretKeySpec key;
@@ -47,17 +51,19 @@ final class JdkCcm {
                    byte[] out, int outOffset) throws GeneralSecurityException {
         byte[] mac = cbcMac(nonce, ByteBuffer.wrap(aad, aadOffset, aadLength), ByteBuffer.wrap(in, inOffset, length));
         byte[] s0 = startCounter(nonce, length);
-        ctr.doFinal(in, inOffset, length, out, outOffset);
+        for (int position = 0; position < length; position += SCRATCH) {
+            ctr.update(in, inOffset + position, Math.min(SCRATCH, length - position), out, outOffset + position);
+        }
         return tag(mac, s0);
     }
 
     /** Decrypts and checks the tag; on a mismatch throws, and what was decrypted is wiped. */
-    byte[] decrypt(byte[] nonce, ByteBuffer aad, ByteBuffer ciphertext, byte[] tag) throws GeneralSecurityException {
-        int length = ciphertext.remaining();
+    byte[] decrypt(byte[] nonce, Bytes aad, Bytes ciphertext, byte[] tag) throws GeneralSecurityException {
+        int length = ciphertext.length();
         byte[] s0 = startCounter(nonce, length);
         byte[] plaintext = new byte[length];
-        ctr.doFinal(ciphertext, ByteBuffer.wrap(plaintext));
-        byte[] expected = tag(cbcMac(nonce, aad, ByteBuffer.wrap(plaintext)), s0);
+        Aead.ctrInPieces(ctr, ciphertext, plaintext, scratch);
+        byte[] expected = tag(cbcMac(nonce, ByteBuffer.wrap(aad.toByteArray()), ByteBuffer.wrap(plaintext)), s0);
         if (!MessageDigest.isEqual(expected, tag)) {
             java.util.Arrays.fill(plaintext, (byte) 0);
             throw new AEADBadTagException("CCM tag mismatch");

@@ -15,14 +15,16 @@ import java.security.GeneralSecurityException;
  * unless the tag verified. Messages that arrive this way are authenticated by the AEAD and are not signature-checked
  * again (their Signature is zero, even when SMB2_FLAGS_SIGNED is set, as Windows sends them).
  *
- * <p>Replays: the spec gives transforms no sequence number (Windows even picks nonces at random), so a replayed
- * transform authenticates here; it is caught one layer up, where its MessageId falls outside the connection's
- * window of unused MessageIds ([MS-SMB2] 3.3.5.2.3).
+ * <p>Replays: the spec gives transforms no sequence number (Windows even picks nonces at random). A message whose
+ * nonce repeats the previous message's is refused here, as no sender repeats a nonce; an older replay authenticates
+ * here and is caught one layer up, where its MessageId falls outside the connection's window of unused MessageIds
+ * ([MS-SMB2] 3.3.5.2.3).
  */
 public final class TransformUnsealer {
     private final CipherId cipher;
     private final Aead aead;
     private final long sessionId;
+    private Bytes previousNonce = Bytes.EMPTY;
 
     private TransformUnsealer(CipherId cipher, Bytes key, long sessionId) {
         this.cipher = cipher;
@@ -55,12 +57,16 @@ public final class TransformUnsealer {
             throw new IntegrityCheckException(String.format("transform for session 0x%016X, not 0x%016X",
                     header.sessionId(), sessionId));
         }
+        if (header.nonce().equals(previousNonce)) {
+            throw new IntegrityCheckException("transform nonce repeats the previous message's: a replay");
+        }
         // the AAD is the Nonce field as sent, all 16 bytes; the AEAD nonce is its first 11 (CCM) or 12 (GCM) bytes
         byte[] nonce = header.nonce().slice(0, aead.nonceSize()).toByteArray();
         try {
             byte[] plaintext = aead.decrypt(nonce,
-                    transformMessage.slice(TransformHeader.AAD_OFFSET, TransformHeader.AAD_SIZE).asReadOnlyBuffer(),
-                    message.encryptedMessage().asReadOnlyBuffer(), header.signature().toByteArray());
+                    transformMessage.slice(TransformHeader.AAD_OFFSET, TransformHeader.AAD_SIZE),
+                    message.encryptedMessage(), header.signature().toByteArray());
+            previousNonce = header.nonce();
             return Bytes.wrap(plaintext);
         } catch (GeneralSecurityException e) {
             throw new IntegrityCheckException("transform did not authenticate with this key", e);

@@ -3,6 +3,7 @@ package dev.smbq.smb2.wire;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * An immutable run of bytes: a blob, a buffer or a payload inside a message.
@@ -86,6 +87,12 @@ public final class Bytes {
 
     public void copyTo(byte[] target, int targetOffset) {
         System.arraycopy(array, offset, target, targetOffset, length);
+    }
+
+    /** Copies {@code count} bytes from index {@code from} into {@code target}, without making a slice. */
+    public void copyTo(int from, int count, byte[] target, int targetOffset) {
+        Objects.checkFromIndexSize(from, count, length);
+        System.arraycopy(array, offset + from, target, targetOffset, count);
     }
 
     public String toHex() {

@@ -3,7 +3,6 @@ package dev.smbq.smb2.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smbq.smb2.wire.Bytes;
-import java.nio.ByteBuffer;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.CCMBlockCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
@@ -33,8 +32,8 @@ class CcmPrimitiveTest {
         byte[] tag = new JdkCcm(key, tagBits / 8).encrypt(Bytes.fromHex(nonce).toByteArray(), aadBytes, 0,
                 aadBytes.length, input, 0, input.length, out, 0);
         assertThat(joined(out, tag)).isEqualTo(Bytes.fromHex(expected));
-        byte[] back = new JdkCcm(key, tagBits / 8).decrypt(Bytes.fromHex(nonce).toByteArray(), ByteBuffer.wrap(aadBytes),
-                ByteBuffer.wrap(out), tag);
+        byte[] back = new JdkCcm(key, tagBits / 8).decrypt(Bytes.fromHex(nonce).toByteArray(), Bytes.wrap(aadBytes),
+                Bytes.wrap(out), tag);
         assertThat(back).isEqualTo(input);
         CCMBlockCipher ccm = new CCMBlockCipher(AESEngine.newInstance());
         ccm.init(true, new AEADParameters(new KeyParameter(Bytes.fromHex("404142434445464748494a4b4c4d4e4f").toByteArray()),
@@ -101,10 +100,10 @@ class CcmPrimitiveTest {
             byte[] ciphertext = which == 0 ? tampered[0] : out;
             byte[] associated = which == 1 ? tampered[1] : aad;
             byte[] checkTag = which == 2 ? tampered[2] : tag;
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ccm.decrypt(nonce, ByteBuffer.wrap(associated),
-                    ByteBuffer.wrap(ciphertext), checkTag)).isInstanceOf(javax.crypto.AEADBadTagException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ccm.decrypt(nonce, Bytes.wrap(associated),
+                    Bytes.wrap(ciphertext), checkTag)).isInstanceOf(javax.crypto.AEADBadTagException.class);
         }
-        assertThat(ccm.decrypt(nonce, ByteBuffer.wrap(aad), ByteBuffer.wrap(out), tag)).isEqualTo(input);
+        assertThat(ccm.decrypt(nonce, Bytes.wrap(aad), Bytes.wrap(out), tag)).isEqualTo(input);
     }
 
     private static Bytes joined(byte[] ciphertext, byte[] tag) {
