@@ -1,5 +1,6 @@
 package dev.smbq.bench;
 
+import dev.smbq.smb2.crypto.JitWarmup;
 import dev.smbq.smb2.crypto.Smb2Signer;
 import dev.smbq.smb2.spec.SigningAlgorithm;
 import dev.smbq.smb2.wire.Bytes;
@@ -37,6 +38,7 @@ public class SigningBenchmark {
 
     @Setup
     public void setUp() {
+        JitWarmup.run(); // as servers and clients do when they start
         SigningAlgorithm id = SigningAlgorithm.names().all().entrySet().stream()
                 .filter(entry -> entry.getValue().equals(algorithm)).map(entry -> new SigningAlgorithm(entry.getKey()))
                 .findFirst().orElseThrow();

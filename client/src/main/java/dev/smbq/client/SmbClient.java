@@ -5,6 +5,7 @@ import dev.smbq.smb2.auth.AuthenticationException;
 import dev.smbq.smb2.auth.Credentials;
 import dev.smbq.smb2.auth.NtlmClient;
 import dev.smbq.smb2.auth.SpnegoClient;
+import dev.smbq.smb2.crypto.JitWarmup;
 import dev.smbq.smb2.crypto.SessionKeys;
 import dev.smbq.smb2.crypto.SessionPreauth;
 import dev.smbq.smb2.crypto.Smb2Signer;
@@ -58,6 +59,7 @@ public final class SmbClient implements AutoCloseable {
     /** Connects with transport {@code transportId} to {@code address}, whose certificate must name {@code serverName}. */
     public static SmbClient connect(String transportId, InetSocketAddress address, String serverName,
                                     ClientOptions options) throws SmbException {
+        JitWarmup.startInBackground();
         TransportProvider provider = Transports.byId(transportId);
         TransportConnector connector = provider.connector(options.transport());
         try {

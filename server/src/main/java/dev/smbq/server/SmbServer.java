@@ -1,5 +1,6 @@
 package dev.smbq.server;
 
+import dev.smbq.smb2.crypto.JitWarmup;
 import dev.smbq.smb2.transport.SmbChannel;
 import dev.smbq.smb2.transport.TransportAcceptor;
 import dev.smbq.smb2.transport.TransportOptions;
@@ -27,6 +28,7 @@ public final class SmbServer implements AutoCloseable {
 
     public SmbServer(ServerConfig config) {
         this.config = config;
+        JitWarmup.startInBackground();
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "smbq-server-" + count.incrementAndGet());

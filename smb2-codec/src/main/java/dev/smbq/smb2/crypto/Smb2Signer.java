@@ -13,9 +13,6 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.macs.CMac;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * [MS-SMB2] 3.1.4.1 signing of SMB2 messages with one key: HMAC-SHA256 (2.0.2, 2.1), AES-128-CMAC (3.x) or
@@ -35,7 +32,7 @@ public final class Smb2Signer {
     private final SigningAlgorithm algorithm;
     private final byte[] key;
     private final Mac hmac;
-    private final CMac cmac;
+    private final JdkCmac cmac;
     private Cipher gcm;
 
     private Smb2Signer(SigningAlgorithm algorithm, byte[] key) throws GeneralSecurityException {
@@ -47,8 +44,7 @@ public final class Smb2Signer {
             cmac = null;
             gcm = null;
         } else if (algorithm.equals(SigningAlgorithm.AES_CMAC)) {
-            cmac = new CMac(AESEngine.newInstance());
-            cmac.init(new KeyParameter(key));
+            cmac = new JdkCmac(key);
             hmac = null;
             gcm = null;
         } else if (algorithm.equals(SigningAlgorithm.AES_GMAC)) {
@@ -135,10 +131,7 @@ public final class Smb2Signer {
                 return hmac.doFinal();
             }
             if (cmac != null) {
-                cmac.update(buffer, offset, length);
-                byte[] out = new byte[cmac.getMacSize()];
-                cmac.doFinal(out, 0);
-                return out;
+                return cmac.mac(buffer, offset, length);
             }
             GCMParameterSpec nonce = new GCMParameterSpec(128, gmacNonce(buffer, offset));
             try {

@@ -129,14 +129,17 @@ class Smb2SignerTest {
         assertThat(message).isEqualTo(before);
     }
 
-    /** RFC 4493 section 4: the AES-CMAC primitive the signer builds on. */
+    /** RFC 4493 section 4: the AES-CMAC primitive the signer builds on, and BouncyCastle's as the reference. */
     @ParameterizedTest
     @CsvSource({
             "'', bb1d6929e95937287fa37d129b756746",
             "6bc1bee22e409f96e93d7e117393172a, 070a16b46b4d4144f79bdd9dd04a287c",
             "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e5130c81c46a35ce411, dfa66747de9ae63030ca32611497c827",
             "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e5130c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710, 51f0bebf7e3b9d92fc49741779363cfe"})
-    void rfc4493AesCmac(String message, String mac) {
+    void rfc4493AesCmac(String message, String mac) throws Exception {
+        byte[] key = Bytes.fromHex("2b7e151628aed2a6abf7158809cf4f3c").toByteArray();
+        byte[] bytes = Bytes.fromHex(message).toByteArray();
+        assertThat(Bytes.wrap(new JdkCmac(key).mac(bytes, 0, bytes.length))).isEqualTo(Bytes.fromHex(mac));
         CMac cmac = new CMac(AESEngine.newInstance());
         cmac.init(new KeyParameter(Bytes.fromHex("2b7e151628aed2a6abf7158809cf4f3c").toByteArray()));
         byte[] input = Bytes.fromHex(message).toByteArray();
@@ -145,5 +148,24 @@ class Smb2SignerTest {
         cmac.doFinal(out, 0);
         assertThat(Bytes.wrap(out)).isEqualTo(Bytes.fromHex(mac));
         assertThat(Arrays.equals(out, new byte[16])).isFalse();
+    }
+
+    /** The JDK construction agrees with BouncyCastle around block edges, at an offset, and past a 4 KiB piece. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 15, 16, 17, 32, 33, 4095, 4096, 4097, 4112, 100_001})
+    void jdkCmacAgreesWithBouncyCastle(int length) throws Exception {
+        java.util.Random random = new java.util.Random(length);
+        byte[] key = new byte[16];
+        byte[] buffer = new byte[length + 7];
+        random.nextBytes(key);
+        random.nextBytes(buffer);
+        CMac reference = new CMac(AESEngine.newInstance());
+        reference.init(new KeyParameter(key));
+        reference.update(buffer, 7, length);
+        byte[] expected = new byte[16];
+        reference.doFinal(expected, 0);
+        JdkCmac cmac = new JdkCmac(key);
+        assertThat(cmac.mac(buffer, 7, length)).isEqualTo(expected);
+        assertThat(cmac.mac(buffer, 7, length)).as("again, same instance").isEqualTo(expected);
     }
 }
