@@ -27,10 +27,6 @@ import java.util.List;
 
 /** An open file on a tree: READ, WRITE, FLUSH and CLOSE at most the negotiated maximum sizes at a time. */
 public final class SmbFile implements AutoCloseable {
-    /** The size of one READ or WRITE in a pipelined transfer. */
-    private static final int PIECE = 1 << 20;
-    /** How many READs or WRITEs a transfer keeps outstanding. */
-    private static final int IN_FLIGHT = 8;
     private static final int FILE_END_OF_FILE_INFORMATION = 20;
     private static final int FILE_NETWORK_OPEN_INFORMATION = 34;
     private static final int NETWORK_OPEN_SIZE = 56;
@@ -77,15 +73,16 @@ public final class SmbFile implements AutoCloseable {
     }
 
     /**
-     * Writes all of {@code data} at {@code offset}: in pieces of at most 1 MiB (and the negotiated maximum), with up
-     * to {@link #IN_FLIGHT} WRITEs outstanding, so the link stays busy while the server works.
+     * Writes all of {@code data} at {@code offset}: in pieces of {@link ClientOptions#pieceSize()} (at most the
+     * negotiated maximum), with up to {@link ClientOptions#depth()} WRITEs outstanding, so the link stays busy while the server works.
      */
     public void write(long offset, Bytes data) throws SmbException {
-        int pieceSize = (int) Math.min(PIECE, tree.session().client().negotiated().maxWriteSize());
+        ClientOptions options = tree.session().client().options();
+        int pieceSize = (int) Math.min(options.pieceSize(), tree.session().client().negotiated().maxWriteSize());
         Deque<ClientConnection.Exchange> inFlight = new ArrayDeque<>();
         Deque<Integer> sizes = new ArrayDeque<>();
         for (int position = 0; position < data.length() || !inFlight.isEmpty(); ) {
-            if (position < data.length() && inFlight.size() < IN_FLIGHT) {
+            if (position < data.length() && inFlight.size() < options.depth()) {
                 int piece = Math.min(pieceSize, data.length() - position);
                 inFlight.add(tree.session().start(Command.WRITE, tree.id(), new WriteRequest(offset + position, fileId, 0,
                         0, 0, data.slice(position, piece), Bytes.EMPTY), tree.encrypted()));
@@ -102,18 +99,19 @@ public final class SmbFile implements AutoCloseable {
     }
 
     /**
-     * Reads the whole file from the start into {@code sink}, with up to {@link #IN_FLIGHT} READs of at most 1 MiB
-     * outstanding; returns the bytes read.
+     * Reads the whole file from the start into {@code sink}, with up to {@link ClientOptions#depth()} READs of
+     * {@link ClientOptions#pieceSize()} outstanding; returns the bytes read.
      */
     public long readTo(OutputStream sink) throws SmbException, IOException {
-        int pieceSize = (int) Math.min(PIECE, tree.session().client().negotiated().maxReadSize());
+        ClientOptions options = tree.session().client().options();
+        int pieceSize = (int) Math.min(options.pieceSize(), tree.session().client().negotiated().maxReadSize());
         Deque<ClientConnection.Exchange> inFlight = new ArrayDeque<>();
         long next = 0;
         long received = 0;
         boolean end = false;
         while (true) {
             // keep READs going up to the size seen at open; past it, one at a time until a short read (it may grow)
-            while (!end && inFlight.size() < IN_FLIGHT && (next < size || inFlight.isEmpty())) {
+            while (!end && inFlight.size() < options.depth() && (next < size || inFlight.isEmpty())) {
                 inFlight.add(startRead(next, pieceSize));
                 next += pieceSize;
             }

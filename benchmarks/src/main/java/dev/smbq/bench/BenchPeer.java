@@ -1,0 +1,108 @@
+package dev.smbq.bench;
+
+import dev.smbq.server.ServerConfig;
+import dev.smbq.server.Share;
+import dev.smbq.server.SmbServer;
+import dev.smbq.smb2.auth.UserStore;
+import dev.smbq.smb2.transport.MessageListener;
+import dev.smbq.smb2.transport.SmbChannel;
+import dev.smbq.smb2.transport.TlsIdentity;
+import dev.smbq.smb2.transport.TransportAcceptor;
+import dev.smbq.smb2.transport.TransportOptions;
+import dev.smbq.smb2.transport.Transports;
+import dev.smbq.smb2.wire.Bytes;
+import dev.smbq.transport.support.Certificates;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The server side of the end-to-end benchmarks, in its own JVM so that client and server do not share a heap, a JIT
+ * or a garbage collector: {@code BenchPeer TRANSPORT smb SHARE_DIR} serves SHARE_DIR as share {@code bench} (user
+ * {@code bench}, password {@code bench}; signing required, SMB encryption as each client asks, transport-level
+ * security accepted over QUIC), {@code BenchPeer TRANSPORT raw} is a raw message sink and source (see
+ * {@link RawProtocol}). It prints {@code port N} once listening, and exits when its standard input closes, so it
+ * never outlives the benchmark that started it.
+ */
+public final class BenchPeer {
+    static final String USER = "bench";
+    static final String PASSWORD = "bench";
+    static final String SHARE = "bench";
+
+    private BenchPeer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String transport = args[0];
+        TlsIdentity identity = Certificates.selfSigned(List.of("localhost"), true);
+        TransportOptions options = BenchSetup.transportOptions(transport).withIdentity(identity);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        AutoCloseable running;
+        InetSocketAddress bound;
+        if (args[1].equals("smb")) {
+            SmbServer server = new SmbServer(ServerConfig.of(List.of(Share.of(SHARE, Path.of(args[2]))),
+                    UserStore.parse(USER + ":password:" + PASSWORD)));
+            bound = server.listen(transport, loopback, options);
+            running = server;
+        } else {
+            TransportAcceptor acceptor = Transports.byId(transport).acceptor(options);
+            bound = acceptor.listen(loopback, channel -> channel.start(new RawProtocol.Server())).join();
+            running = acceptor;
+        }
+        System.out.println("port " + bound.getPort());
+        System.out.flush();
+        InputStream in = System.in;
+        while (in.read() >= 0) {
+            // the benchmark holds our standard input open while it needs us
+        }
+        try {
+            running.close();
+        } catch (Exception ignored) {
+            // exiting anyway
+        }
+        System.exit(0);
+    }
+
+    /** Messages of the raw stream benchmark, with no SMB in them. */
+    static final class RawProtocol {
+        /** A 6-byte request: send back this many MiB (the next byte) in messages of the size in the 4 bytes after. */
+        static final byte DOWNLOAD = 'D';
+        /** Sent back after each {@link #ACK_EVERY} bytes received. */
+        static final byte ACK = 'A';
+        static final long ACK_EVERY = (long) BenchSetup.MEBIBYTES_PER_OPERATION << 20;
+
+        private RawProtocol() {
+        }
+
+        /** Counts what arrives and acknowledges each transfer's worth; answers a download request with the data. */
+        static final class Server implements MessageListener {
+            private long received;
+
+            @Override
+            public void onMessage(SmbChannel channel, Bytes message) {
+                if (message.length() == 6 && message.get(0) == DOWNLOAD) {
+                    int mebibytes = message.get(1) & 0xFF;
+                    int size = (message.get(2) & 0xFF) << 24 | (message.get(3) & 0xFF) << 16
+                            | (message.get(4) & 0xFF) << 8 | (message.get(5) & 0xFF);
+                    Bytes piece = Bytes.wrap(new byte[size]);
+                    for (long sent = 0; sent < (long) mebibytes << 20; sent += size) {
+                        channel.send(piece);
+                    }
+                    return;
+                }
+                received += message.length();
+                if (received >= ACK_EVERY) {
+                    received -= ACK_EVERY;
+                    channel.send(Bytes.wrap(new byte[] {ACK}));
+                }
+            }
+
+            @Override
+            public void onClosed(SmbChannel channel, Throwable cause) {
+            }
+        }
+    }
+}

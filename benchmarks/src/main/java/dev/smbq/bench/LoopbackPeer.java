@@ -1,0 +1,145 @@
+package dev.smbq.bench;
+
+import dev.smbq.client.SmbClient;
+import dev.smbq.client.SmbFile;
+import dev.smbq.client.SmbTree;
+import dev.smbq.smb2.auth.Credentials;
+import dev.smbq.smb2.crypto.JitWarmup;
+import dev.smbq.smb2.transport.MessageListener;
+import dev.smbq.smb2.transport.SmbChannel;
+import dev.smbq.smb2.transport.TransportConnector;
+import dev.smbq.smb2.transport.Transports;
+import dev.smbq.smb2.wire.Bytes;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * What the end-to-end benchmarks run against: a {@link BenchPeer} in another JVM, and this JVM's client of it, either
+ * an SMB session with a tree connected (and a file to read) or a raw channel.
+ */
+final class LoopbackPeer implements AutoCloseable {
+    static final String DOWNLOAD_FILE = "download.bin";
+    static final int BYTES_PER_OPERATION = BenchSetup.MEBIBYTES_PER_OPERATION << 20;
+
+    private final BenchSetup setup;
+    private final Path share;
+    private final PeerProcess peer;
+    private final InetSocketAddress address;
+    private SmbClient client;
+    private SmbTree tree;
+    private TransportConnector rawConnector;
+    private SmbChannel rawChannel;
+    private final BlockingQueue<Integer> rawReceived = new LinkedBlockingQueue<>();
+
+    private LoopbackPeer(BenchSetup setup, Path share, PeerProcess peer) {
+        this.setup = setup;
+        this.share = share;
+        this.peer = peer;
+        this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), peer.port());
+    }
+
+    /** Starts the peer; for SMB, connects, logs in, and leaves a file of one operation's size to download. */
+    static LoopbackPeer start(BenchSetup setup, int pieceSize, int depth) throws Exception {
+        JitWarmup.run(); // as servers and clients do when they start, here before measuring
+        Path share = Files.createTempDirectory("smbq-bench-");
+        PeerProcess peer = setup.raw() ? PeerProcess.start(setup.transport(), "raw")
+                : PeerProcess.start(setup.transport(), "smb", share.toString());
+        LoopbackPeer loopback = new LoopbackPeer(setup, share, peer);
+        if (setup.raw()) {
+            loopback.connectRaw();
+        } else {
+            loopback.client = loopback.connect(pieceSize, depth);
+            loopback.tree = loopback.client.login(Credentials.password(BenchPeer.USER, "", BenchPeer.PASSWORD))
+                    .connectTree(BenchPeer.SHARE);
+            byte[] data = new byte[BYTES_PER_OPERATION];
+            new Random(7).nextBytes(data);
+            try (SmbFile file = loopback.tree.create(DOWNLOAD_FILE)) {
+                file.write(0, Bytes.wrap(data));
+            }
+        }
+        return loopback;
+    }
+
+    /** A new client of the peer (for handshakes), not logged in. */
+    SmbClient connect(int pieceSize, int depth) throws Exception {
+        return SmbClient.connect(setup.transport(), address, "localhost", setup.clientOptions(pieceSize, depth));
+    }
+
+    SmbTree tree() {
+        return tree;
+    }
+
+    private void connectRaw() {
+        rawConnector = Transports.byId(setup.transport()).connector(BenchSetup.transportOptions(setup.transport()));
+        rawChannel = rawConnector.connect(address, "localhost").join();
+        rawChannel.start(new MessageListener() {
+            @Override
+            public void onMessage(SmbChannel source, Bytes message) {
+                rawReceived.add(message.length());
+            }
+
+            @Override
+            public void onClosed(SmbChannel source, Throwable cause) {
+                rawReceived.add(-1);
+            }
+        });
+    }
+
+    /** One operation's worth up the raw stream in {@code size}-byte messages, until the peer acknowledges it. */
+    void rawUpload(Bytes message) throws Exception {
+        CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
+        for (int position = 0; position < BYTES_PER_OPERATION; position += message.length()) {
+            // a few messages in flight at most: what backpressure allows, without unbounded queueing
+            if ((position / message.length()) % 4 == 3) {
+                sent.get(60, TimeUnit.SECONDS);
+            }
+            sent = rawChannel.send(message);
+        }
+        expectRaw(1);
+    }
+
+    /** One operation's worth down the raw stream in {@code size}-byte messages. */
+    void rawDownload(int size) throws Exception {
+        rawChannel.send(Bytes.wrap(new byte[] {BenchPeer.RawProtocol.DOWNLOAD, (byte) BenchSetup.MEBIBYTES_PER_OPERATION,
+                (byte) (size >>> 24), (byte) (size >>> 16), (byte) (size >>> 8), (byte) size}));
+        for (long received = 0; received < BYTES_PER_OPERATION; ) {
+            received += expectRaw(-2);
+        }
+    }
+
+    /** The next raw message's length ({@code expected} if not negative is checked). */
+    private int expectRaw(int expected) throws Exception {
+        Integer length = rawReceived.poll(120, TimeUnit.SECONDS);
+        if (length == null || length < 0 || (expected > 0 && length != expected)) {
+            throw new IllegalStateException("raw stream broke: " + length);
+        }
+        return length;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        if (rawChannel != null) {
+            rawChannel.closeGracefully().orTimeout(15, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            rawConnector.close();
+        }
+        peer.close();
+        try (Stream<Path> files = Files.walk(share)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; the system cleans it eventually
+        }
+    }
+}

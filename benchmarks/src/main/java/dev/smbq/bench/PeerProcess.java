@@ -1,0 +1,48 @@
+package dev.smbq.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A {@link BenchPeer} in its own JVM, on this JVM's class path; closing it closes its standard input, and it exits. */
+final class PeerProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private PeerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static PeerProcess start(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), BenchPeer.class.getName()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("port ")) {
+            process.destroyForcibly();
+            throw new IOException("the benchmark peer did not start: " + line);
+        }
+        return new PeerProcess(process, Integer.parseInt(line.substring(5).trim()));
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.smbq.bench;
+
+import dev.smbq.client.SmbFile;
+import dev.smbq.smb2.wire.Bytes;
+import java.io.OutputStream;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * End to end on loopback, client here and server in its own JVM ({@link BenchPeer}): 16 MiB up (WRITE) or down
+ * (READ) per operation, in {@code ioSize} pieces with 8 outstanding as the client does it, per transport and
+ * security mode ({@link BenchSetup}); {@code TRANSPORT/raw} moves the same bytes over the bare transport, as the
+ * ceiling. One operation per MiB, so the score reads as MiB/s.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+public class TransferBenchmark {
+    private static final String UPLOAD_FILE = "upload.bin";
+
+    @Param({"tcp/raw", "tcp/signed", "tcp/AES-128-GCM", "tcp/AES-256-GCM", "tcp/AES-128-CCM", "tcp/AES-256-CCM",
+            "quic-netty/raw", "quic-netty/transport-only", "quic-netty/double-AES-128-GCM",
+            "quic-netty/double-AES-256-GCM", "quic-netty/double-AES-128-CCM", "quic-netty/double-AES-256-CCM",
+            "quic-kwik/raw", "quic-kwik/transport-only", "quic-kwik/double-AES-128-GCM",
+            "quic-kwik/double-AES-256-GCM", "quic-kwik/double-AES-128-CCM", "quic-kwik/double-AES-256-CCM"})
+    public String setup;
+
+    @Param({"65536", "1048576", "8388608"})
+    public int ioSize;
+
+    private LoopbackPeer peer;
+    private boolean raw;
+    private Bytes data;
+    private Bytes rawMessage;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        raw = BenchSetup.parse(setup).raw();
+        peer = LoopbackPeer.start(BenchSetup.parse(setup), ioSize, 8);
+        byte[] bytes = new byte[LoopbackPeer.BYTES_PER_OPERATION];
+        new Random(3).nextBytes(bytes);
+        data = Bytes.wrap(bytes);
+        rawMessage = Bytes.wrap(new byte[ioSize]);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BenchSetup.MEBIBYTES_PER_OPERATION)
+    public void upload() throws Exception {
+        if (raw) {
+            peer.rawUpload(rawMessage);
+            return;
+        }
+        try (SmbFile file = peer.tree().create(UPLOAD_FILE)) {
+            file.write(0, data);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BenchSetup.MEBIBYTES_PER_OPERATION)
+    public long download() throws Exception {
+        if (raw) {
+            peer.rawDownload(ioSize);
+            return LoopbackPeer.BYTES_PER_OPERATION;
+        }
+        try (SmbFile file = peer.tree().open(LoopbackPeer.DOWNLOAD_FILE)) {
+            return file.readTo(OutputStream.nullOutputStream());
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        peer.close();
+    }
+}
