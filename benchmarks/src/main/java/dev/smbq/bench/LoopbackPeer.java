@@ -79,6 +79,12 @@ final class LoopbackPeer implements AutoCloseable {
         return tree;
     }
 
+    /** CPU time used so far by this JVM and the peer's together, in nanoseconds. */
+    long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() + peer.cpuNanos();
+    }
+
     private void connectRaw() {
         rawConnector = Transports.byId(setup.transport()).connector(BenchSetup.transportOptions(setup.transport()));
         rawChannel = rawConnector.connect(address, "localhost").join();

@@ -38,6 +38,11 @@ final class PeerProcess implements AutoCloseable {
         return port;
     }
 
+    /** CPU time the peer has used so far, in nanoseconds (to the operating system's clock tick). */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         process.getOutputStream().close();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "A reference implementation of SMB2/3 over QUIC.",
         subcommands = {DemoCommand.class, ServerCommand.class, ClientCommands.Ls.class, ClientCommands.Stat.class,
                 ClientCommands.Get.class, ClientCommands.Put.class, ClientCommands.Rm.class, ClientCommands.Mkdir.class,
-                ClientCommands.Mv.class, TraceCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
+                ClientCommands.Mv.class, TraceCommand.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -1,0 +1,129 @@
+package dev.smbq.bench;
+
+import dev.smbq.smb2.codec.Smb2Codec;
+import dev.smbq.smb2.crypto.SessionKeys;
+import dev.smbq.smb2.message.FileId;
+import dev.smbq.smb2.message.ReadResponse;
+import dev.smbq.smb2.message.Smb2Header;
+import dev.smbq.smb2.message.Smb2Message;
+import dev.smbq.smb2.message.WriteRequest;
+import dev.smbq.smb2.negotiate.ClientNegotiator;
+import dev.smbq.smb2.negotiate.NegotiatePolicy;
+import dev.smbq.smb2.negotiate.TransportKind;
+import dev.smbq.smb2.spec.CipherId;
+import dev.smbq.smb2.spec.Command;
+import dev.smbq.smb2.spec.Dialect;
+import dev.smbq.smb2.spec.NtStatus;
+import dev.smbq.smb2.wire.Bytes;
+import dev.smbq.smb2.wire.DirectTcpFraming;
+import java.nio.ByteBuffer;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The codec in process: the 64-byte header and a full 3.1.1 NEGOTIATE request, WRITE requests and READ responses at
+ * 64 B to 1 MiB of data (encode, and decode of what was encoded), the Direct TCP framer fed a message in 1500-byte
+ * pieces as a network delivers it, and the 3.1.1 key derivation. Run with {@code -prof gc} for allocation per operation.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CodecBenchmark {
+    private static final int NETWORK_PIECE = 1500;
+
+    @Param({"64", "4096", "65536", "1048576"})
+    public int size;
+
+    private Smb2Message write;
+    private Smb2Message read;
+    private Bytes encodedWrite;
+    private Bytes encodedRead;
+    private Bytes header;
+    private Bytes negotiate;
+    private byte[] framed;
+    private final DirectTcpFraming.Decoder decoder = new DirectTcpFraming.Decoder(DirectTcpFraming.MAX_FRAME_LENGTH);
+    private final Bytes sessionKey = Bytes.wrap(new byte[16]);
+    private final Bytes preauthHash = Bytes.wrap(new byte[64]);
+
+    @Setup
+    public void setUp() {
+        byte[] data = new byte[size];
+        new Random(5).nextBytes(data);
+        FileId file = new FileId(1, 2);
+        write = new Smb2Message(Smb2Header.request(Command.WRITE, 7).withSession(0x1234, 5),
+                new WriteRequest(0, file, 0, 0, 0, Bytes.wrap(data), Bytes.EMPTY));
+        read = new Smb2Message(Smb2Header.responseTo(Smb2Header.request(Command.READ, 7), NtStatus.SUCCESS, 8),
+                new ReadResponse(0, 0, Bytes.wrap(data)));
+        encodedWrite = Bytes.wrap(Smb2Codec.encode(write));
+        encodedRead = Bytes.wrap(Smb2Codec.encode(read));
+        header = encodedWrite.slice(0, Smb2Header.SIZE);
+        negotiate = Bytes.wrap(new ClientNegotiator(NegotiatePolicy.defaults().withServerName("server"),
+                TransportKind.QUIC, UUID.randomUUID(), new Random(1)).requestBytes());
+        framed = DirectTcpFraming.frame(encodedRead.toByteArray());
+    }
+
+    @Benchmark
+    public Smb2Header decodeHeader() {
+        return Smb2Codec.decodeHeader(header);
+    }
+
+    @Benchmark
+    public Smb2Message decodeNegotiateRequest() {
+        return Smb2Codec.decode(negotiate);
+    }
+
+    @Benchmark
+    public byte[] encodeNegotiateRequest() {
+        return Smb2Codec.encode(Smb2Codec.decode(negotiate));
+    }
+
+    @Benchmark
+    public byte[] encodeWriteRequest() {
+        return Smb2Codec.encode(write);
+    }
+
+    @Benchmark
+    public Smb2Message decodeWriteRequest() {
+        return Smb2Codec.decode(encodedWrite);
+    }
+
+    @Benchmark
+    public byte[] encodeReadResponse() {
+        return Smb2Codec.encode(read);
+    }
+
+    @Benchmark
+    public Smb2Message decodeReadResponse() {
+        return Smb2Codec.decode(encodedRead);
+    }
+
+    /** A framed READ response arriving in 1500-byte pieces, reassembled by the framer. */
+    @Benchmark
+    public void frameFragmentedInput(Blackhole sink) {
+        for (int position = 0; position < framed.length; position += NETWORK_PIECE) {
+            decoder.feed(ByteBuffer.wrap(framed, position, Math.min(NETWORK_PIECE, framed.length - position)),
+                    sink::consume);
+        }
+    }
+
+    @Benchmark
+    public SessionKeys deriveKeys() {
+        return SessionKeys.derive(Dialect.SMB_3_1_1, CipherId.AES_128_GCM, sessionKey, preauthHash);
+    }
+}

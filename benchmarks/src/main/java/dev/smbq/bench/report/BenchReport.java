@@ -1,0 +1,333 @@
+package dev.smbq.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+
+/**
+ * Turns one JMH JSON run into {@code results.md} (tables, with every ratio computed from this run) and
+ * {@code throughput.png} (throughput by transport and protection). Nothing here measures; it only reads.
+ */
+public final class BenchReport {
+    static final List<String> TRANSPORTS = List.of("tcp", "quic-netty", "quic-kwik");
+    static final List<String> CIPHERS = List.of("AES-128-GCM", "AES-256-GCM", "AES-128-CCM", "AES-256-CCM");
+    /** What a chart series shows, whatever the transport: the raw stream, SMB without its encryption, or a cipher. */
+    static final List<String> PROTECTIONS = List.of("raw stream", "SMB, no SMB encryption", "SMB AES-128-GCM",
+            "SMB AES-256-GCM", "SMB AES-128-CCM", "SMB AES-256-CCM");
+    private static final String TRANSFER = "TransferBenchmark.";
+
+    private final List<JmhResult> results;
+
+    BenchReport(List<JmhResult> results) {
+        this.results = List.copyOf(results);
+    }
+
+    /** Reads {@code json} and writes results.md and throughput.png beside it; {@code machine} heads the table. */
+    public static void write(Path json, String machine) throws IOException {
+        BenchReport report = new BenchReport(JmhResult.read(json));
+        Path directory = json.toAbsolutePath().getParent();
+        Files.writeString(directory.resolve("results.md"), report.markdown(machine));
+        report.chart(directory.resolve("throughput.png"));
+    }
+
+    String markdown(String machine) {
+        StringBuilder out = new StringBuilder();
+        out.append("# smbq benchmark results\n\n").append(machine).append("\n\n")
+                .append("Scores are JMH means over the measured iterations, ± their 99.9% error where JMH had enough "
+                        + "iterations for one. Every ratio is computed from this run.\n");
+        transfers(out);
+        targets(out);
+        smallIo(out);
+        micro(out);
+        return out.toString();
+    }
+
+    // ---- end to end
+
+    private void transfers(StringBuilder out) {
+        TreeSet<Integer> sizes = new TreeSet<>();
+        results.stream().filter(r -> r.benchmark().startsWith(TRANSFER)).forEach(r -> sizes.add(Integer.parseInt(r.param("ioSize"))));
+        if (sizes.isEmpty()) {
+            return;
+        }
+        out.append("\n## End to end: client and server in separate JVMs on loopback\n\n")
+                .append("16 MiB per operation, in pieces of the size below with 8 outstanding; CPU is client and server "
+                        + "together. \"vs SMB unencrypted\" compares with transport-only (QUIC) or signed (TCP).\n");
+        for (int size : sizes) {
+            out.append("\n### ").append(sizeName(size)).append(" READ/WRITE\n\n")
+                    .append("| transport | protection | upload MiB/s | download MiB/s | CPU s/GiB up / down "
+                            + "| vs raw up / down | vs SMB unencrypted up / down |\n|---|---|---|---|---|---|---|\n");
+            for (String transport : TRANSPORTS) {
+                for (String mode : modes(transport)) {
+                    Optional<JmhResult> up = transfer("upload", transport, mode, size);
+                    Optional<JmhResult> down = transfer("download", transport, mode, size);
+                    if (up.isEmpty() && down.isEmpty()) {
+                        continue;
+                    }
+                    out.append("| ").append(transport).append(" | ").append(protection(transport, mode)).append(" | ")
+                            .append(score(up)).append(" | ").append(score(down)).append(" | ")
+                            .append(cpuPerGibibyte(up)).append(" / ").append(cpuPerGibibyte(down)).append(" | ")
+                            .append(ratio(up, transfer("upload", transport, "raw", size))).append(" / ")
+                            .append(ratio(down, transfer("download", transport, "raw", size))).append(" | ")
+                            .append(ratio(up, transfer("upload", transport, unencrypted(transport), size))).append(" / ")
+                            .append(ratio(down, transfer("download", transport, unencrypted(transport), size)))
+                            .append(" |\n");
+                }
+            }
+        }
+    }
+
+    static List<String> modes(String transport) {
+        List<String> modes = new ArrayList<>(List.of("raw", unencrypted(transport)));
+        CIPHERS.forEach(cipher -> modes.add(transport.equals("tcp") ? cipher : "double-" + cipher));
+        return modes;
+    }
+
+    static String unencrypted(String transport) {
+        return transport.equals("tcp") ? "signed" : "transport-only";
+    }
+
+    static String protection(String transport, String mode) {
+        if (mode.equals("raw")) {
+            return "raw stream, no SMB";
+        }
+        if (mode.equals("transport-only")) {
+            return "transport-only: SMB signed, QUIC encrypts";
+        }
+        if (mode.equals("signed")) {
+            return "SMB signed, not encrypted";
+        }
+        return mode.startsWith("double-") ? "double: SMB " + mode.substring(7) + " inside QUIC" : "SMB " + mode;
+    }
+
+    private Optional<JmhResult> transfer(String direction, String transport, String mode, int size) {
+        return find(r -> r.benchmark().equals(TRANSFER + direction) && r.param("setup").equals(transport + "/" + mode)
+                && r.param("ioSize").equals(Integer.toString(size)));
+    }
+
+    /** CPU seconds per GiB: the counter is CPU microseconds per second, the score MiB per second. */
+    private static String cpuPerGibibyte(Optional<JmhResult> result) {
+        return result.filter(r -> r.secondary().containsKey("cpuMicros") && r.score() > 0)
+                .map(r -> String.format(Locale.ROOT, "%.2f", r.secondary().get("cpuMicros") / 1e6 / r.score() * 1024))
+                .orElse("n/a");
+    }
+
+    // ---- targets
+
+    private void targets(StringBuilder out) {
+        List<String[]> rows = new ArrayList<>();
+        int size = 1 << 20;
+        for (String transport : List.of("quic-netty", "quic-kwik")) {
+            rows.add(target("SMB transport-only ≥ 0.90 × raw stream, " + transport + ", 1 MiB", 0.90,
+                    transfer("upload", transport, "transport-only", size), transfer("upload", transport, "raw", size),
+                    transfer("download", transport, "transport-only", size), transfer("download", transport, "raw", size)));
+            for (String cipher : List.of("AES-128-GCM", "AES-256-GCM")) {
+                rows.add(target("double " + cipher + " ≥ 0.85 × transport-only, " + transport + ", 1 MiB", 0.85,
+                        transfer("upload", transport, "double-" + cipher, size),
+                        transfer("upload", transport, "transport-only", size),
+                        transfer("download", transport, "double-" + cipher, size),
+                        transfer("download", transport, "transport-only", size)));
+            }
+        }
+        for (String cipher : List.of("AES-128-CCM", "AES-256-CCM")) {
+            for (String bytes : List.of("65536", "1048576")) {
+                Optional<JmhResult> seal = find(r -> r.benchmark().equals("SealingBenchmark.seal")
+                        && r.param("cipher").equals(cipher) && r.param("size").equals(bytes));
+                Optional<JmhResult> bare = find(r -> r.benchmark().equals("PrimitiveAeadBenchmark.encrypt")
+                        && r.param("cipher").equals(cipher) && r.param("size").equals(bytes));
+                rows.add(target(cipher + " sealing ≥ 5 × BouncyCastle's CCMBlockCipher, " + sizeName(Integer.parseInt(bytes)),
+                        5.0, seal, bare, Optional.empty(), Optional.empty()));
+            }
+        }
+        rows.removeIf(row -> row == null);
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
+        rows.forEach(row -> out.append("| ").append(row[0]).append(" | ").append(row[1]).append(" | ").append(row[2])
+                .append(" |\n"));
+    }
+
+    /** A target row from one or two ratios (upload and download), or null if the run did not measure it. */
+    private static String[] target(String name, double goal, Optional<JmhResult> first, Optional<JmhResult> firstBase,
+                                   Optional<JmhResult> second, Optional<JmhResult> secondBase) {
+        List<Double> ratios = new ArrayList<>();
+        StringBuilder measured = new StringBuilder();
+        if (first.isPresent() && firstBase.isPresent()) {
+            ratios.add(first.get().score() / firstBase.get().score());
+            measured.append(second.isPresent() ? "up " : "").append(format2(ratios.get(0)));
+        }
+        if (second.isPresent() && secondBase.isPresent()) {
+            ratios.add(second.get().score() / secondBase.get().score());
+            measured.append(measured.length() > 0 ? ", " : "").append("down ").append(format2(ratios.get(ratios.size() - 1)));
+        }
+        if (ratios.isEmpty()) {
+            return null;
+        }
+        return new String[] {name, measured.toString(), ratios.stream().allMatch(r -> r >= goal) ? "yes" : "no"};
+    }
+
+    // ---- small I/O and handshakes
+
+    private void smallIo(StringBuilder out) {
+        List<JmhResult> reads = results.stream().filter(r -> r.benchmark().equals("SmallIoBenchmark.readsAtDepth16")).toList();
+        if (!reads.isEmpty()) {
+            out.append("\n## Small I/O\n\n| transport | protection | 4 KiB READs/s at depth 16 "
+                    + "| one 4 KiB READ, µs: p50 / p90 / p99 / p99.9 |\n|---|---|---|---|\n");
+            for (JmhResult read : reads) {
+                String[] setup = read.param("setup").split("/", 2);
+                Optional<JmhResult> latency = find(r -> r.benchmark().equals("SmallIoBenchmark.oneRead")
+                        && r.param("setup").equals(read.param("setup")));
+                out.append("| ").append(setup[0]).append(" | ").append(protection(setup[0], setup[1])).append(" | ")
+                        .append(score(Optional.of(read))).append(" | ")
+                        .append(latency.map(BenchReport::percentiles).orElse("n/a")).append(" |\n");
+            }
+        }
+        List<JmhResult> handshakes = results.stream().filter(r -> r.benchmark().startsWith("HandshakeBenchmark.")).toList();
+        if (!handshakes.isEmpty()) {
+            out.append("\n## Handshakes\n\nConnect, NEGOTIATE, SESSION_SETUP (NTLMv2), close.\n\n"
+                    + "| transport | protection | handshakes/s |\n|---|---|---|\n");
+            for (JmhResult handshake : handshakes) {
+                String[] setup = handshake.param("setup").split("/", 2);
+                out.append("| ").append(setup[0]).append(" | ").append(protection(setup[0], setup[1])).append(" | ")
+                        .append(score(Optional.of(handshake))).append(" |\n");
+            }
+        }
+    }
+
+    private static String percentiles(JmhResult sampled) {
+        Map<String, Double> p = sampled.percentiles();
+        return String.join(" / ", List.of("50.0", "90.0", "99.0", "99.9").stream()
+                .map(key -> p.containsKey(key) ? format(p.get(key)) : "n/a").toList());
+    }
+
+    // ---- in process
+
+    private void micro(StringBuilder out) {
+        List<JmhResult> seals = results.stream().filter(r -> r.benchmark().equals("SealingBenchmark.seal")).toList();
+        if (!seals.isEmpty()) {
+            out.append("\n## Sealing in process: TRANSFORM_HEADER against the bare AEAD\n\n"
+                    + "The bare AEAD is the JDK's AES-GCM or BouncyCastle's CCMBlockCipher; B/op is allocation per "
+                    + "message (the payload is the size).\n\n"
+                    + "| cipher | size | seal MiB/s | unseal MiB/s | bare AEAD MiB/s | seal ÷ bare | seal B/op |\n"
+                    + "|---|---|---|---|---|---|---|\n");
+            for (JmhResult seal : seals) {
+                Predicate<JmhResult> same = r -> r.param("cipher").equals(seal.param("cipher"))
+                        && r.param("size").equals(seal.param("size"));
+                Optional<JmhResult> unseal = find(same.and(r -> r.benchmark().equals("SealingBenchmark.unseal")));
+                Optional<JmhResult> bare = find(same.and(r -> r.benchmark().equals("PrimitiveAeadBenchmark.encrypt")));
+                double mebibytes = Integer.parseInt(seal.param("size")) / 1048576.0;
+                out.append("| ").append(seal.param("cipher")).append(" | ").append(sizeName(Integer.parseInt(seal.param("size"))))
+                        .append(" | ").append(format(seal.score() * mebibytes)).append(" | ")
+                        .append(unseal.map(r -> format(r.score() * mebibytes)).orElse("n/a")).append(" | ")
+                        .append(bare.map(r -> format(r.score() * mebibytes)).orElse("n/a")).append(" | ")
+                        .append(ratio(Optional.of(seal), bare)).append(" | ")
+                        .append(allocation(seal)).append(" |\n");
+            }
+        }
+        List<JmhResult> signs = results.stream().filter(r -> r.benchmark().equals("SigningBenchmark.sign")).toList();
+        if (!signs.isEmpty()) {
+            out.append("\n## Signing in process\n\n| algorithm | size | sign MiB/s | verify MiB/s | sign B/op |\n"
+                    + "|---|---|---|---|---|\n");
+            for (JmhResult sign : signs) {
+                double mebibytes = Integer.parseInt(sign.param("size")) / 1048576.0;
+                Optional<JmhResult> verify = find(r -> r.benchmark().equals("SigningBenchmark.verify")
+                        && r.params().equals(sign.params()));
+                out.append("| ").append(sign.param("algorithm")).append(" | ")
+                        .append(sizeName(Integer.parseInt(sign.param("size")))).append(" | ")
+                        .append(format(sign.score() * mebibytes)).append(" | ")
+                        .append(verify.map(r -> format(r.score() * mebibytes)).orElse("n/a")).append(" | ")
+                        .append(allocation(sign)).append(" |\n");
+            }
+        }
+        List<JmhResult> codec = results.stream().filter(r -> r.benchmark().startsWith("CodecBenchmark.")).toList();
+        if (!codec.isEmpty()) {
+            out.append("\n## Codec in process\n\n| operation | data size | ops/s | B/op |\n|---|---|---|---|\n");
+            codec.forEach(c -> out.append("| ").append(c.benchmark().substring("CodecBenchmark.".length())).append(" | ")
+                    .append(sizeName(Integer.parseInt(c.param("size")))).append(" | ").append(score(Optional.of(c)))
+                    .append(" | ").append(allocation(c)).append(" |\n"));
+        }
+    }
+
+    private static String allocation(JmhResult result) {
+        Double bytes = result.secondary().get("gc.alloc.rate.norm");
+        return bytes == null ? "n/a" : String.format(Locale.ROOT, "%.0f", bytes);
+    }
+
+    // ---- chart
+
+    /** Upload and download MiB/s at 1 MiB pieces (or the largest size measured), by transport and protection. */
+    void chart(Path png) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        TreeSet<Integer> sizes = new TreeSet<>();
+        results.stream().filter(r -> r.benchmark().startsWith(TRANSFER)).forEach(r -> sizes.add(Integer.parseInt(r.param("ioSize"))));
+        if (sizes.isEmpty()) {
+            return;
+        }
+        int size = sizes.contains(1 << 20) ? 1 << 20 : sizes.last();
+        List<CategoryChart> charts = new ArrayList<>();
+        for (String direction : List.of("upload", "download")) {
+            CategoryChart chart = new CategoryChartBuilder().width(900).height(500)
+                    .title(direction + ", " + sizeName(size) + " pieces (MiB/s)").xAxisTitle("transport")
+                    .yAxisTitle("MiB/s").build();
+            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+            for (int series = 0; series < PROTECTIONS.size(); series++) {
+                List<Double> values = new ArrayList<>();
+                List<Double> errors = new ArrayList<>();
+                for (String transport : TRANSPORTS) {
+                    Optional<JmhResult> result = transfer(direction, transport, modes(transport).get(series), size);
+                    values.add(result.map(JmhResult::score).orElse(0.0));
+                    errors.add(result.map(r -> Double.isNaN(r.error()) ? 0.0 : r.error()).orElse(0.0));
+                }
+                chart.addSeries(PROTECTIONS.get(series), TRANSPORTS, values, errors);
+            }
+            charts.add(chart);
+        }
+        BitmapEncoder.saveBitmap(charts, 1, 2, png.toString().replaceFirst("\\.png$", ""),
+                BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    // ---- helpers
+
+    private Optional<JmhResult> find(Predicate<JmhResult> which) {
+        return results.stream().filter(which).findFirst();
+    }
+
+    private static String score(Optional<JmhResult> result) {
+        return result.map(r -> Double.isNaN(r.error()) ? format(r.score())
+                : format(r.score()) + " ± " + format(r.error())).orElse("n/a");
+    }
+
+    private static String ratio(Optional<JmhResult> result, Optional<JmhResult> base) {
+        return result.isPresent() && base.isPresent() && base.get().score() > 0
+                ? format2(result.get().score() / base.get().score()) : "n/a";
+    }
+
+    static String format(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String format2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String sizeName(int bytes) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return (bytes >> 20) + " MiB";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return (bytes >> 10) + " KiB";
+        }
+        return bytes + " B";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.smbq.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report generator on a stored JMH JSON file from a short run of the suite (every kind of benchmark in it, with
+ * JMH's "NaN" errors, sampled percentiles and secondary metrics).
+ */
+class BenchReportTest {
+    @TempDir
+    Path directory;
+
+    private Path sample() throws IOException {
+        Path json = directory.resolve("results.json");
+        try (InputStream in = BenchReportTest.class.getResourceAsStream("/jmh-sample.json")) {
+            Files.copy(in, json);
+        }
+        return json;
+    }
+
+    @Test
+    void readsEveryRunOfTheSample() throws IOException {
+        List<JmhResult> results = JmhResult.read(sample());
+        assertThat(results).hasSize(34);
+        JmhResult raw = results.stream().filter(r -> r.benchmark().equals("TransferBenchmark.upload")
+                && r.param("setup").equals("tcp/raw")).findFirst().orElseThrow();
+        assertThat(raw.score()).isEqualTo(902.2, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(raw.error()).isNaN();
+        assertThat(raw.secondary()).containsKey("cpuMicros");
+        JmhResult latency = results.stream().filter(r -> r.benchmark().equals("SmallIoBenchmark.oneRead")).findFirst()
+                .orElseThrow();
+        assertThat(latency.mode()).isEqualTo("sample");
+        assertThat(latency.percentiles()).containsKeys("50.0", "99.9");
+    }
+
+    @Test
+    void theTableHasARowPerTransportAndProtectionWithRatiosFromTheSameRun() throws IOException {
+        String markdown = new BenchReport(JmhResult.read(sample())).markdown("A test machine.");
+        assertThat(markdown).startsWith("# smbq benchmark results\n\nA test machine.");
+        // each measured transport and protection once in the 1 MiB table, raw at ratio 1.00 to itself
+        for (String row : List.of("| tcp | raw stream, no SMB | 902 | 637 | 1.81 / 2.63 | 1.00 / 1.00 | 3.85 / 2.55 |",
+                "| tcp | SMB signed, not encrypted | 234 | 249 |", "| tcp | SMB AES-128-GCM | 245 | 260 |",
+                "| quic-netty | raw stream, no SMB |", "| quic-netty | transport-only: SMB signed, QUIC encrypts |",
+                "| quic-netty | double: SMB AES-128-GCM inside QUIC |")) {
+            assertThat(markdown).contains(row);
+        }
+        // SMB AES-128-GCM over TCP against signed only: 245 / 234 and 260 / 249
+        assertThat(markdown).contains("| tcp | SMB AES-128-GCM | 245 | 260 | 6.78 / 6.81 | 0.27 / 0.41 | 1.05 / 1.04 |");
+        assertThat(markdown).contains("| SMB transport-only ≥ 0.90 × raw stream, quic-netty, 1 MiB | up 1.76, down 1.39 | yes |")
+                .contains("| double AES-128-GCM ≥ 0.85 × transport-only, quic-netty, 1 MiB | up 0.81, down 0.91 | no |")
+                .contains("| AES-128-CCM sealing ≥ 5 × BouncyCastle's CCMBlockCipher, 64 KiB | 13.73 | yes |");
+        assertThat(markdown).contains("| tcp | SMB signed, not encrypted | 7299 | 295 / 596 / 5112 / 9109 |")
+                .contains("| quic-netty | transport-only: SMB signed, QUIC encrypts | 33.0 |")
+                .contains("| AES-128-CCM | 64 KiB | 941 | 861 | 68.6 | 13.73 | 66612 |");
+        // what the run did not measure is left out, not shown as zero
+        assertThat(markdown).doesNotContain("quic-kwik").doesNotContain("AES-256-CCM inside");
+    }
+
+    @Test
+    void writesTheReportAndAChart() throws IOException {
+        Path json = sample();
+        BenchReport.write(json, "A test machine.");
+        assertThat(directory.resolve("results.md")).content().contains("## End to end");
+        var chart = ImageIO.read(directory.resolve("throughput.png").toFile());
+        assertThat(chart.getWidth()).isEqualTo(1800);
+        assertThat(chart.getHeight()).isEqualTo(500);
+    }
+}
