@@ -22,13 +22,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * and codec in process (with allocation per operation). It writes {@code results.json} (JMH's own format),
  * {@code results.md}, {@code throughput.png} and {@code machine.txt} into the output directory.
  *
- * <p>The quick run measures every transport and protection at 1 MiB pieces and the in-process parts at 1 MiB and
- * 4 KiB, with one short warm-up and three measured iterations each; the full run takes each benchmark's own settings
- * (all piece sizes, longer iterations).
+ * <p>The quick run measures every transport and protection at 1 MiB pieces and the in-process parts at 1 MiB, with
+ * one short warm-up and three measured iterations each; the full run takes each benchmark's own settings (all piece
+ * sizes, longer iterations).
  */
 public final class BenchSuite {
     private static final String ALL = "dev\\.smbq\\.bench\\.(TransferBenchmark|SmallIoBenchmark|HandshakeBenchmark"
-            + "|SealingBenchmark|PrimitiveAeadBenchmark|SigningBenchmark|CodecBenchmark)\\.";
+            + "|SealingBenchmark|PrimitiveAeadBenchmark|SigningBenchmark|CodecBenchmark|HeaderCodecBenchmark)\\.";
 
     private BenchSuite() {
     }
@@ -39,7 +39,7 @@ public final class BenchSuite {
         ChainedOptionsBuilder options = new OptionsBuilder().include(ALL).addProfiler(GCProfiler.class)
                 .resultFormat(ResultFormatType.JSON).result(json.toString()).shouldFailOnError(true);
         if (quick) {
-            options.param("ioSize", "1048576").param("size", "4096", "1048576")
+            options.param("ioSize", "1048576").param("size", "1048576")
                     .warmupIterations(1).warmupTime(TimeValue.seconds(2))
                     .measurementIterations(3).measurementTime(TimeValue.seconds(1));
         }

@@ -1,24 +1,17 @@
 package dev.smbq.bench;
 
 import dev.smbq.smb2.codec.Smb2Codec;
-import dev.smbq.smb2.crypto.SessionKeys;
 import dev.smbq.smb2.message.FileId;
 import dev.smbq.smb2.message.ReadResponse;
 import dev.smbq.smb2.message.Smb2Header;
 import dev.smbq.smb2.message.Smb2Message;
 import dev.smbq.smb2.message.WriteRequest;
-import dev.smbq.smb2.negotiate.ClientNegotiator;
-import dev.smbq.smb2.negotiate.NegotiatePolicy;
-import dev.smbq.smb2.negotiate.TransportKind;
-import dev.smbq.smb2.spec.CipherId;
 import dev.smbq.smb2.spec.Command;
-import dev.smbq.smb2.spec.Dialect;
 import dev.smbq.smb2.spec.NtStatus;
 import dev.smbq.smb2.wire.Bytes;
 import dev.smbq.smb2.wire.DirectTcpFraming;
 import java.nio.ByteBuffer;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The codec in process: the 64-byte header and a full 3.1.1 NEGOTIATE request, WRITE requests and READ responses at
- * 64 B to 1 MiB of data (encode, and decode of what was encoded), the Direct TCP framer fed a message in 1500-byte
- * pieces as a network delivers it, and the 3.1.1 key derivation. Run with {@code -prof gc} for allocation per operation.
+ * The codec in process on data-carrying messages: WRITE requests and READ responses at 64 B to 1 MiB of data (encode,
+ * and decode of what was encoded), and the Direct TCP framer fed a READ response in 1500-byte pieces as a network
+ * delivers it. Run with {@code -prof gc} for allocation per operation; {@link HeaderCodecBenchmark} has the rest.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -54,12 +47,8 @@ public class CodecBenchmark {
     private Smb2Message read;
     private Bytes encodedWrite;
     private Bytes encodedRead;
-    private Bytes header;
-    private Bytes negotiate;
     private byte[] framed;
     private final DirectTcpFraming.Decoder decoder = new DirectTcpFraming.Decoder(DirectTcpFraming.MAX_FRAME_LENGTH);
-    private final Bytes sessionKey = Bytes.wrap(new byte[16]);
-    private final Bytes preauthHash = Bytes.wrap(new byte[64]);
 
     @Setup
     public void setUp() {
@@ -72,25 +61,7 @@ public class CodecBenchmark {
                 new ReadResponse(0, 0, Bytes.wrap(data)));
         encodedWrite = Bytes.wrap(Smb2Codec.encode(write));
         encodedRead = Bytes.wrap(Smb2Codec.encode(read));
-        header = encodedWrite.slice(0, Smb2Header.SIZE);
-        negotiate = Bytes.wrap(new ClientNegotiator(NegotiatePolicy.defaults().withServerName("server"),
-                TransportKind.QUIC, UUID.randomUUID(), new Random(1)).requestBytes());
         framed = DirectTcpFraming.frame(encodedRead.toByteArray());
-    }
-
-    @Benchmark
-    public Smb2Header decodeHeader() {
-        return Smb2Codec.decodeHeader(header);
-    }
-
-    @Benchmark
-    public Smb2Message decodeNegotiateRequest() {
-        return Smb2Codec.decode(negotiate);
-    }
-
-    @Benchmark
-    public byte[] encodeNegotiateRequest() {
-        return Smb2Codec.encode(Smb2Codec.decode(negotiate));
     }
 
     @Benchmark
@@ -120,10 +91,5 @@ public class CodecBenchmark {
             decoder.feed(ByteBuffer.wrap(framed, position, Math.min(NETWORK_PIECE, framed.length - position)),
                     sink::consume);
         }
-    }
-
-    @Benchmark
-    public SessionKeys deriveKeys() {
-        return SessionKeys.derive(Dialect.SMB_3_1_1, CipherId.AES_128_GCM, sessionKey, preauthHash);
     }
 }

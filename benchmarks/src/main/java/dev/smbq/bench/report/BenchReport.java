@@ -52,6 +52,25 @@ public final class BenchReport {
         return out.toString();
     }
 
+    /**
+     * What the README shows of a report: the machine line, the 1 MiB end-to-end table and the targets, as they stand
+     * in {@code results.md}.
+     */
+    public static String headline(String markdown) {
+        String machine = markdown.lines().skip(2).findFirst().orElse("");
+        return machine + "\n\n" + section(markdown, "### 1 MiB READ/WRITE") + "\n" + section(markdown, "## Targets");
+    }
+
+    /** From a heading to the next heading of any level, trimmed. */
+    private static String section(String markdown, String heading) {
+        int start = markdown.indexOf(heading);
+        if (start < 0) {
+            return "";
+        }
+        int end = markdown.indexOf("\n#", start + heading.length());
+        return markdown.substring(start, end < 0 ? markdown.length() : end).strip() + "\n";
+    }
+
     // ---- end to end
 
     private void transfers(StringBuilder out) {
@@ -250,12 +269,13 @@ public final class BenchReport {
                         .append(allocation(sign)).append(" |\n");
             }
         }
-        List<JmhResult> codec = results.stream().filter(r -> r.benchmark().startsWith("CodecBenchmark.")).toList();
+        List<JmhResult> codec = results.stream().filter(r -> r.benchmark().startsWith("HeaderCodecBenchmark.")
+                || r.benchmark().startsWith("CodecBenchmark.")).toList();
         if (!codec.isEmpty()) {
             out.append("\n## Codec in process\n\n| operation | data size | ops/s | B/op |\n|---|---|---|---|\n");
-            codec.forEach(c -> out.append("| ").append(c.benchmark().substring("CodecBenchmark.".length())).append(" | ")
-                    .append(sizeName(Integer.parseInt(c.param("size")))).append(" | ").append(score(Optional.of(c)))
-                    .append(" | ").append(allocation(c)).append(" |\n"));
+            codec.forEach(c -> out.append("| ").append(c.benchmark().substring(c.benchmark().indexOf('.') + 1))
+                    .append(" | ").append(c.param("size").isEmpty() ? "-" : sizeName(Integer.parseInt(c.param("size"))))
+                    .append(" | ").append(score(Optional.of(c))).append(" | ").append(allocation(c)).append(" |\n"));
         }
     }
 
