@@ -46,6 +46,17 @@ final class FileService {
     private static final int ACTION_CREATED = 2;
     private static final int ACTION_OVERWRITTEN = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final int FILE_READ_DATA = 0x00000001;
+    static final int FILE_WRITE_DATA = 0x00000002;
+    static final int FILE_APPEND_DATA = 0x00000004;
+    static final int FILE_EXECUTE = 0x00000020;
+    /** Every specific and standard right a file can have ([MS-SMB2] 2.2.13.1.1 FILE_ALL_ACCESS). */
+    static final int FILE_ALL_ACCESS = 0x001F01FF;
+    private static final int MAXIMUM_ALLOWED = 0x02000000;
+    private static final int GENERIC_ALL = 0x10000000;
+    private static final int GENERIC_EXECUTE = 0x20000000;
+    private static final int GENERIC_WRITE = 0x40000000;
+    private static final int GENERIC_READ = 0x80000000;
 
     private FileService() {
     }
@@ -58,6 +69,10 @@ final class FileService {
         // checked before anything on disk changes
         if (session.opens.size() >= ServerSession.MAX_OPENS) {
             throw new StatusException(NtStatus.INSUFFICIENT_RESOURCES, "too many opens in this session");
+        }
+        // [MS-SMB2] 3.3.5.9: ImpersonationLevel above Delegate (3) is refused
+        if (request.impersonationLevel() > 3) {
+            throw new StatusException(NtStatus.BAD_IMPERSONATION_LEVEL, "ImpersonationLevel " + request.impersonationLevel());
         }
         Path path = SharePaths.resolve(tree.share(), request.name());
         int disposition = request.createDisposition();
@@ -110,7 +125,15 @@ final class FileService {
             }
             FileChannel channel = null;
             if (action == ACTION_CREATED && wantsDirectory) {
-                Files.createDirectory(path);
+                try {
+                    Files.createDirectory(path);
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // another open created it since the check above: FILE_OPEN_IF opens the directory it made
+                    if (disposition != FILE_OPEN_IF || !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                        throw raced;
+                    }
+                    action = ACTION_OPENED;
+                }
                 isDirectory = true;
             } else if (!isDirectory) {
                 Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -123,7 +146,7 @@ final class FileService {
                 channel = FileChannel.open(path, options.toArray(new java.nio.file.OpenOption[0]));
             }
             FileId fileId = new FileId(RANDOM.nextLong(), RANDOM.nextLong());
-            OpenFile open = new OpenFile(fileId, tree, path, channel,
+            OpenFile open = new OpenFile(fileId, tree, path, channel, grantedAccess(request.desiredAccess()),
                     (request.createOptions() & FILE_DELETE_ON_CLOSE) != 0);
             session.opens.put(fileId.volatileId(), open);
             BasicFileAttributes attributes = attributes(path);
@@ -143,9 +166,35 @@ final class FileService {
         return open;
     }
 
+    /**
+     * [MS-SMB2] 3.3.5.9: what an open is granted. The share grants everything to an authenticated user, so the open
+     * gets what it asked for, with the generic rights mapped to the file rights they stand for ([MS-SMB2]
+     * 2.2.13.1.1) and MAXIMUM_ALLOWED meaning all of them.
+     */
+    static int grantedAccess(int desired) {
+        int granted = desired & FILE_ALL_ACCESS;
+        if ((desired & (MAXIMUM_ALLOWED | GENERIC_ALL)) != 0) {
+            granted |= FILE_ALL_ACCESS;
+        }
+        if ((desired & GENERIC_READ) != 0) {
+            granted |= 0x00120089; // FILE_GENERIC_READ
+        }
+        if ((desired & GENERIC_WRITE) != 0) {
+            granted |= 0x00120116; // FILE_GENERIC_WRITE
+        }
+        if ((desired & GENERIC_EXECUTE) != 0) {
+            granted |= 0x001200A0; // FILE_GENERIC_EXECUTE
+        }
+        return granted;
+    }
+
     static ReadResponse read(OpenFile open, ReadRequest request, long maxRead) throws StatusException {
         if (open.isDirectory()) {
             throw new StatusException(NtStatus.INVALID_DEVICE_REQUEST, "READ on a directory");
+        }
+        // [MS-SMB2] 3.3.5.12: reading needs FILE_READ_DATA (or FILE_EXECUTE, as Windows allows)
+        if (!open.mayAny(FILE_READ_DATA | FILE_EXECUTE)) {
+            throw new StatusException(NtStatus.ACCESS_DENIED, "open without FILE_READ_DATA");
         }
         if (request.length() > maxRead) {
             throw new StatusException(NtStatus.INVALID_PARAMETER, "READ longer than MaxReadSize");
@@ -174,6 +223,10 @@ final class FileService {
     static WriteResponse write(OpenFile open, WriteRequest request, long maxWrite) throws StatusException {
         if (open.isDirectory()) {
             throw new StatusException(NtStatus.INVALID_DEVICE_REQUEST, "WRITE on a directory");
+        }
+        // [MS-SMB2] 3.3.5.13: writing needs FILE_WRITE_DATA or FILE_APPEND_DATA
+        if (!open.mayAny(FILE_WRITE_DATA | FILE_APPEND_DATA)) {
+            throw new StatusException(NtStatus.ACCESS_DENIED, "open without FILE_WRITE_DATA");
         }
         if (request.data().length() > maxWrite) {
             throw new StatusException(NtStatus.INVALID_PARAMETER, "WRITE longer than MaxWriteSize");

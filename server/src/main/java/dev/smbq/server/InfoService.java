@@ -113,7 +113,7 @@ final class InfoService {
             data = switch (request.infoType()) {
                 case QueryInfoRequest.INFO_FILE -> FileInfo.file(request.fileInfoClass(), FileInfo.Facts.of(open.path),
                         open.path.equals(open.tree.share().root()) ? "\\" : "\\" + open.tree.share().root()
-                                .relativize(open.path).toString().replace('/', '\\'));
+                                .relativize(open.path).toString().replace('/', '\\'), open.grantedAccess);
                 case QueryInfoRequest.INFO_FILESYSTEM -> FileInfo.fileSystem(request.fileInfoClass(),
                         open.tree.share().root());
                 case QueryInfoRequest.INFO_SECURITY -> securityDescriptor(request.additionalInformation());

@@ -13,6 +13,8 @@ final class OpenFile {
     final FileId fileId;
     final ServerSession.TreeConnect tree;
     final FileChannel channel;
+    /** Open.GrantedAccess: the access mask the open was granted, generic rights mapped to specific ones. */
+    final int grantedAccess;
     Path path;
     boolean deleteOnClose;
     /** Directory enumeration ([MS-SMB2] 3.3.1.10 Open.EnumerationLocation): what remains to be listed. */
@@ -20,15 +22,22 @@ final class OpenFile {
     int listed;
 
     /** @param channel the open file, or null for a directory */
-    OpenFile(FileId fileId, ServerSession.TreeConnect tree, Path path, FileChannel channel, boolean deleteOnClose) {
+    OpenFile(FileId fileId, ServerSession.TreeConnect tree, Path path, FileChannel channel, int grantedAccess,
+             boolean deleteOnClose) {
         this.fileId = fileId;
         this.tree = tree;
         this.path = path;
         this.channel = channel;
+        this.grantedAccess = grantedAccess;
         this.deleteOnClose = deleteOnClose;
     }
 
     boolean isDirectory() {
         return channel == null;
+    }
+
+    /** Whether the open was granted any of {@code rights}. */
+    boolean mayAny(int rights) {
+        return (grantedAccess & rights) != 0;
     }
 }

@@ -39,7 +39,7 @@ public record ServerConfig(List<Share> shares, UserStore users, AuthPolicy authP
      */
     public static ServerConfig of(List<Share> shares, UserStore users) {
         return new ServerConfig(shares, users, AuthPolicy.USERS_ONLY, serverNegotiation(), EncryptionMode.OFF,
-                ServerIdentity.standalone("smbq"), UUID.randomUUID(), 512, 64, KeyLog.NONE, MessageTrace.NONE);
+                ServerIdentity.standalone("smbq"), UUID.randomUUID(), 8192, 64, KeyLog.NONE, MessageTrace.NONE);
     }
 
     /** The server side's negotiation defaults. */

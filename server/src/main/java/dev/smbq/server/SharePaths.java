@@ -21,8 +21,9 @@ final class SharePaths {
         if (smbPath.indexOf(':') >= 0) {
             throw new StatusException(NtStatus.OBJECT_NAME_INVALID, "stream or drive syntax: " + smbPath);
         }
+        // [MS-SMB2] 3.3.5.9: a name that starts with a path separator is an invalid parameter
         if (smbPath.startsWith("\\") || smbPath.startsWith("/")) {
-            throw new StatusException(NtStatus.OBJECT_PATH_SYNTAX_BAD, "absolute path: " + smbPath);
+            throw new StatusException(NtStatus.INVALID_PARAMETER, "absolute path: " + smbPath);
         }
         for (char c : smbPath.toCharArray()) {
             if (c < 0x20 || "\"*<>?|".indexOf(c) >= 0) {

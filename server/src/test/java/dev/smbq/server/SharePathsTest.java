@@ -17,7 +17,7 @@ class SharePathsTest {
 
     @ParameterizedTest
     @CsvSource({"'..\\x', STATUS_OBJECT_PATH_SYNTAX_BAD", "'a\\..\\..\\x', STATUS_OBJECT_PATH_SYNTAX_BAD",
-            "'\\abs', STATUS_OBJECT_PATH_SYNTAX_BAD", "'/abs', STATUS_OBJECT_PATH_SYNTAX_BAD",
+            "'\\abs', STATUS_INVALID_PARAMETER", "'/abs', STATUS_INVALID_PARAMETER",
             "'C:\\x', STATUS_OBJECT_NAME_INVALID", "'f:stream', STATUS_OBJECT_NAME_INVALID",
             "'a*b', STATUS_OBJECT_NAME_INVALID"})
     void escapesAndSpecialSyntaxAreRefused(String path, String status) {

@@ -28,6 +28,7 @@ public record NtStatus(int code) implements SpecCode {
     public static final NtStatus OBJECT_PATH_INVALID = new NtStatus(NAMES.register(0xC0000039, "STATUS_OBJECT_PATH_INVALID"));
     public static final NtStatus OBJECT_PATH_NOT_FOUND = new NtStatus(NAMES.register(0xC000003A, "STATUS_OBJECT_PATH_NOT_FOUND"));
     public static final NtStatus OBJECT_PATH_SYNTAX_BAD = new NtStatus(NAMES.register(0xC000003B, "STATUS_OBJECT_PATH_SYNTAX_BAD"));
+    public static final NtStatus BAD_IMPERSONATION_LEVEL = new NtStatus(NAMES.register(0xC00000A5, "STATUS_BAD_IMPERSONATION_LEVEL"));
     public static final NtStatus SHARING_VIOLATION = new NtStatus(NAMES.register(0xC0000043, "STATUS_SHARING_VIOLATION"));
     public static final NtStatus FILE_LOCK_CONFLICT = new NtStatus(NAMES.register(0xC0000054, "STATUS_FILE_LOCK_CONFLICT"));
     public static final NtStatus LOCK_NOT_GRANTED = new NtStatus(NAMES.register(0xC0000055, "STATUS_LOCK_NOT_GRANTED"));
