@@ -131,6 +131,9 @@ final class ClientConnection implements MessageListener {
             Thread.currentThread().interrupt();
             throw new SmbException(NtStatus.CANCELLED, "interrupted");
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof SmbException refused) {
+                throw refused; // e.g. a response whose signature did not verify
+            }
             throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "connection failed", e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "no response within " + timeout);

@@ -1,0 +1,254 @@
+package dev.smbq.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smbq.server.ServerConfig;
+import dev.smbq.server.Share;
+import dev.smbq.server.SmbServer;
+import dev.smbq.smb2.auth.Credentials;
+import dev.smbq.smb2.auth.UserStore;
+import dev.smbq.smb2.codec.Smb2Codec;
+import dev.smbq.smb2.message.EchoRequest;
+import dev.smbq.smb2.message.SessionSetupRequest;
+import dev.smbq.smb2.message.Smb2Header;
+import dev.smbq.smb2.message.Smb2Message;
+import dev.smbq.smb2.message.TreeConnectRequest;
+import dev.smbq.smb2.negotiate.ClientNegotiator;
+import dev.smbq.smb2.negotiate.NegotiatePolicy;
+import dev.smbq.smb2.negotiate.TransportKind;
+import dev.smbq.smb2.spec.Command;
+import dev.smbq.smb2.spec.NtStatus;
+import dev.smbq.smb2.transport.MessageListener;
+import dev.smbq.smb2.transport.SmbChannel;
+import dev.smbq.smb2.transport.TlsIdentity;
+import dev.smbq.smb2.transport.TransportConnector;
+import dev.smbq.smb2.transport.TransportOptions;
+import dev.smbq.smb2.transport.Transports;
+import dev.smbq.smb2.transport.TrustPolicy;
+import dev.smbq.smb2.wire.Bytes;
+import dev.smbq.transport.support.Certificates;
+import dev.smbq.transport.support.NettyLeakCheck;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hostile input against a live server, over TCP and QUIC, sent raw (not through the client's rules): each case gets
+ * the status the spec names or a disconnect of that connection only, while a bystander client on the same server
+ * keeps working and nothing outside the share changes.
+ */
+@ExtendWith(NettyLeakCheck.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class HostileInputEndToEndTest {
+    private static final TlsIdentity CERTIFICATE = Certificates.selfSigned(List.of("localhost"), true);
+    private static final Bytes CLOSED = Bytes.wrap(new byte[] {'E', 'O', 'F'});
+
+    @TempDir
+    Path root;
+    private SmbServer server;
+    private InetSocketAddress address;
+    private String transport;
+    private SmbClient bystander;
+    private SmbSession bystanderSession;
+    private TransportConnector connector;
+
+    @AfterEach
+    void stop() {
+        if (connector != null) {
+            connector.close();
+        }
+        if (bystander != null) {
+            bystander.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void start(String transportId) throws Exception {
+        transport = transportId;
+        server = new SmbServer(ServerConfig.of(List.of(Share.of("data", root)), UserStore.parse("eve:password:pw")));
+        address = server.listen(transport, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                TransportOptions.defaults().withIdentity(CERTIFICATE));
+        bystander = client();
+        bystanderSession = bystander.login(Credentials.password("eve", "", "pw"));
+        Files.writeString(root.resolve("kept.txt"), "kept");
+    }
+
+    private SmbClient client() throws SmbException {
+        return SmbClient.connect(transport, address, "localhost", ClientOptions.defaults().withTransport(trusting()));
+    }
+
+    private static TransportOptions trusting() {
+        return TransportOptions.defaults().withTrust(new TrustPolicy.Anchors(CERTIFICATE.chain()));
+    }
+
+    /** After every case: the bystander still works, the share is as it was. */
+    private void othersUnharmed() throws Exception {
+        bystanderSession.echo();
+        assertThat(bystanderSession.connectTree("data").list("")).extracting(DirectoryEntry::name).contains("kept.txt");
+        assertThat(Files.readString(root.resolve("kept.txt"))).isEqualTo("kept");
+    }
+
+    /** A channel to the server that sends whatever it is given. */
+    private final class Raw implements MessageListener {
+        final SmbChannel channel;
+        final BlockingQueue<Bytes> received = new LinkedBlockingQueue<>();
+
+        Raw() {
+            if (connector == null) {
+                connector = Transports.byId(transport).connector(trusting());
+            }
+            channel = connector.connect(address, "localhost").orTimeout(30, TimeUnit.SECONDS).join();
+            channel.start(this);
+        }
+
+        @Override
+        public void onMessage(SmbChannel source, Bytes message) {
+            received.add(message);
+        }
+
+        @Override
+        public void onClosed(SmbChannel source, Throwable cause) {
+            received.add(CLOSED);
+        }
+
+        Bytes next() throws InterruptedException {
+            Bytes message = received.poll(30, TimeUnit.SECONDS);
+            assertThat(message).as("an answer or a close").isNotNull();
+            return message;
+        }
+
+        void send(Smb2Header header, dev.smbq.smb2.message.Smb2Body body) {
+            channel.send(Bytes.wrap(Smb2Codec.encode(new Smb2Message(header, body))));
+        }
+
+        /** A NEGOTIATE as a well-behaved client sends it; returns the response. */
+        Bytes negotiate() throws InterruptedException {
+            TransportKind kind = channel.info().kind();
+            channel.send(Bytes.wrap(new ClientNegotiator(NegotiatePolicy.defaults().withServerName("localhost"), kind,
+                    UUID.randomUUID(), new SecureRandom()).requestBytes()));
+            return next();
+        }
+    }
+
+    private static NtStatus status(Bytes response) {
+        return Smb2Codec.decodeHeader(response).ntStatus();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
+    void bytesThatAreNoSmbMessageEndTheConnection(String transportId) throws Exception {
+        start(transportId);
+        Raw raw = new Raw();
+        raw.channel.send(Bytes.wrap("GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertThat(raw.next()).isEqualTo(CLOSED);
+        othersUnharmed();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
+    void anythingBeforeNegotiateEndsTheConnection(String transportId) throws Exception {
+        start(transportId);
+        Raw raw = new Raw();
+        raw.send(Smb2Header.request(Command.SESSION_SETUP, 0), new SessionSetupRequest(0, 1, 0, 0, 0, Bytes.wrap(new byte[] {0x60})));
+        assertThat(raw.next()).isEqualTo(CLOSED);
+        othersUnharmed();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
+    void aSecondNegotiateEndsTheConnection(String transportId) throws Exception {
+        start(transportId);
+        Raw raw = new Raw();
+        assertThat(status(raw.negotiate())).isEqualTo(NtStatus.SUCCESS);
+        raw.channel.send(Bytes.wrap(new ClientNegotiator(NegotiatePolicy.defaults(), raw.channel.info().kind(),
+                UUID.randomUUID(), new SecureRandom()).requestBytes()));
+        assertThat(raw.next()).isEqualTo(CLOSED);
+        othersUnharmed();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
+    void aMessageIdBeyondTheGrantedCreditsEndsTheConnection(String transportId) throws Exception {
+        start(transportId);
+        Raw raw = new Raw();
+        raw.negotiate();
+        raw.send(Smb2Header.request(Command.ECHO, 1_000_000), new EchoRequest());
+        assertThat(raw.next()).isEqualTo(CLOSED);
+        othersUnharmed();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
+    void aSessionNobodySetUpIsDeleted(String transportId) throws Exception {
+        start(transportId);
+        Raw raw = new Raw();
+        raw.negotiate();
+        raw.send(Smb2Header.request(Command.TREE_CONNECT, 1).withSession(0x1234_5678L, 0),
+                new TreeConnectRequest(0, "\\\\localhost\\data"));
+        assertThat(status(raw.next())).isEqualTo(NtStatus.USER_SESSION_DELETED);
+        othersUnharmed();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
+    void anUnsignedRequestWhereSigningIsRequiredIsRefused(String transportId) throws Exception {
+        start(transportId);
+        SmbClient client = client();
+        try {
+            SmbSession session = client.login(Credentials.password("eve", "", "pw"));
+            ClientConnection.Exchange echo = client.connection().send(
+                    Smb2Header.request(Command.ECHO, 0).withSession(session.id(), 0), new EchoRequest(), null,
+                    ClientConnection.Protection.NONE);
+            // [MS-SMB2] 3.3.5.2.4: the session requires signing and the request is not signed
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.connection().await(echo))
+                    .isInstanceOfSatisfying(SmbException.class,
+                            e -> assertThat(e.status()).isEqualTo(NtStatus.ACCESS_DENIED));
+        } finally {
+            client.close();
+        }
+        othersUnharmed();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
+    void aTamperedTransformEndsTheConnection(String transportId) throws Exception {
+        start(transportId);
+        SmbClient client = SmbClient.connect(transport, address, "localhost",
+                ClientOptions.defaults().withTransport(trusting()).withEncryption(true));
+        try {
+            SmbSession session = client.login(Credentials.password("eve", "", "pw"));
+            assertThat(session.encrypted()).isTrue();
+            byte[] echo = Smb2Codec.encode(new Smb2Message(Smb2Header.request(Command.ECHO, 99).withSession(session.id(), 0),
+                    new EchoRequest()));
+            ClientSessionState state = clientState(client, session);
+            byte[] sealed = state.sealer.seal(echo, 0, echo.length, session.id()).toByteArray();
+            sealed[sealed.length - 1] ^= 1;
+            client.connection().channel().send(Bytes.wrap(sealed));
+            client.connection().channel().closeFuture().get(30, TimeUnit.SECONDS);
+        } finally {
+            client.close();
+        }
+        othersUnharmed();
+    }
+
+    private static ClientSessionState clientState(SmbClient client, SmbSession session) throws Exception {
+        java.lang.reflect.Field field = SmbSession.class.getDeclaredField("state");
+        field.setAccessible(true);
+        return (ClientSessionState) field.get(session);
+    }
+}
