@@ -228,17 +228,85 @@ class HostileInputEndToEndTest {
     @ValueSource(strings = {"tcp", "quic-netty"})
     void aTamperedTransformEndsTheConnection(String transportId) throws Exception {
         start(transportId);
+        sendDamagedTransform(sealed -> {
+            sealed[sealed.length - 1] ^= 1;
+            return sealed;
+        });
+        othersUnharmed();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
+    void aTruncatedTransformEndsTheConnection(String transportId) throws Exception {
+        start(transportId);
+        sendDamagedTransform(sealed -> java.util.Arrays.copyOf(sealed, 40));
+        othersUnharmed();
+    }
+
+    /** Logs in with SMB encryption, seals an ECHO, damages it, sends it, and waits for the server to hang up. */
+    private void sendDamagedTransform(java.util.function.UnaryOperator<byte[]> damage) throws Exception {
         SmbClient client = SmbClient.connect(transport, address, "localhost",
                 ClientOptions.defaults().withTransport(trusting()).withEncryption(true));
         try {
             SmbSession session = client.login(Credentials.password("eve", "", "pw"));
             assertThat(session.encrypted()).isTrue();
-            byte[] echo = Smb2Codec.encode(new Smb2Message(Smb2Header.request(Command.ECHO, 99).withSession(session.id(), 0),
-                    new EchoRequest()));
-            ClientSessionState state = clientState(client, session);
-            byte[] sealed = state.sealer.seal(echo, 0, echo.length, session.id()).toByteArray();
-            sealed[sealed.length - 1] ^= 1;
-            client.connection().channel().send(Bytes.wrap(sealed));
+            byte[] echo = Smb2Codec.encode(new Smb2Message(Smb2Header.request(Command.ECHO, 99)
+                    .withSession(session.id(), 0), new EchoRequest()));
+            byte[] sealed = clientState(session).sealer.seal(echo, 0, echo.length, session.id()).toByteArray();
+            client.connection().channel().send(Bytes.wrap(damage.apply(sealed)));
+            client.connection().channel().closeFuture().get(30, TimeUnit.SECONDS);
+        } finally {
+            client.close();
+        }
+    }
+
+    private static ClientSessionState clientState(SmbSession session) throws Exception {
+        java.lang.reflect.Field field = SmbSession.class.getDeclaredField("state");
+        field.setAccessible(true);
+        return (ClientSessionState) field.get(session);
+    }
+
+    /** Answers or closes: the status of the response, or null if the connection closed. */
+    private static NtStatus answer(Raw raw) throws InterruptedException {
+        Bytes message = raw.next();
+        return message.equals(CLOSED) ? null : status(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
+    void malformedRequestsAfterNegotiateGetTheirStatus(String transportId) throws Exception {
+        start(transportId);
+        Raw raw = new Raw();
+        raw.negotiate();
+        byte[] echo = Smb2Codec.encode(new Smb2Message(Smb2Header.request(Command.ECHO, 1), new EchoRequest()));
+        echo[64] = 5; // StructureSize 5 instead of 4
+        raw.channel.send(Bytes.wrap(echo));
+        assertThat(answer(raw)).as("wrong StructureSize").isEqualTo(NtStatus.INVALID_PARAMETER);
+        byte[] unknown = Smb2Codec.encode(new Smb2Message(Smb2Header.request(Command.ECHO, 2), new EchoRequest()));
+        unknown[12] = 0x42; // a command number that does not exist
+        raw.channel.send(Bytes.wrap(unknown));
+        // outside a session the session check comes first ([MS-SMB2] 3.3.5.2.9); never a success
+        assertThat(answer(raw)).as("unknown command").isIn(NtStatus.INVALID_PARAMETER, NtStatus.USER_SESSION_DELETED, null);
+        othersUnharmed();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
+    void aReplayedTransformEndsTheConnection(String transportId) throws Exception {
+        start(transportId);
+        java.util.concurrent.atomic.AtomicReference<Bytes> lastSent = new java.util.concurrent.atomic.AtomicReference<>();
+        SmbClient client = SmbClient.connect(transport, address, "localhost", ClientOptions.defaults()
+                .withTransport(trusting()).withEncryption(true).withTrace((connection, direction, wire, plaintext) -> {
+                    if (direction == dev.smbq.smb2.trace.MessageTrace.Direction.SENT) {
+                        lastSent.set(wire);
+                    }
+                }));
+        try {
+            SmbSession session = client.login(Credentials.password("eve", "", "pw"));
+            session.echo(); // answered: the transform was fine the first time
+            assertThat(lastSent.get().get(0)).isEqualTo((byte) 0xFD);
+            // the same transform again, byte for byte: its nonce repeats, and so does its MessageId
+            client.connection().channel().send(lastSent.get());
             client.connection().channel().closeFuture().get(30, TimeUnit.SECONDS);
         } finally {
             client.close();
@@ -246,9 +314,41 @@ class HostileInputEndToEndTest {
         othersUnharmed();
     }
 
-    private static ClientSessionState clientState(SmbClient client, SmbSession session) throws Exception {
-        java.lang.reflect.Field field = SmbSession.class.getDeclaredField("state");
-        field.setAccessible(true);
-        return (ClientSessionState) field.get(session);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "memory"})
+    void transportCapabilitiesOverTcpDoNotSkipEncryption(String transportId) throws Exception {
+        start(transportId);
+        Raw raw = new Raw();
+        // a client that claims transport-level security on a plain TCP connection
+        raw.channel.send(Bytes.wrap(new ClientNegotiator(NegotiatePolicy.defaults().withServerName("localhost"),
+                TransportKind.QUIC, UUID.randomUUID(), new SecureRandom()).requestBytes()));
+        Bytes response = raw.next();
+        assertThat(status(response)).isEqualTo(NtStatus.SUCCESS);
+        var negotiated = (dev.smbq.smb2.message.NegotiateResponse) Smb2Codec.decode(response).body();
+        // [MS-SMB2] 3.3.5.4: the context is answered only on a QUIC connection
+        assertThat(negotiated.negotiateContexts()).noneMatch(
+                context -> context instanceof dev.smbq.smb2.message.context.TransportCapabilities);
+        othersUnharmed();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
+    void tooManySessionsOnOneConnectionAreRefused(String transportId) throws Exception {
+        start(transportId);
+        SmbClient client = client();
+        try {
+            NtStatus refused = null;
+            for (int i = 0; i < 100 && refused == null; i++) {
+                try {
+                    client.login(Credentials.password("eve", "", "pw"));
+                } catch (SmbException e) {
+                    refused = e.status();
+                }
+            }
+            assertThat(refused).isEqualTo(NtStatus.INSUFFICIENT_RESOURCES);
+        } finally {
+            client.close();
+        }
+        othersUnharmed();
     }
 }

@@ -303,7 +303,7 @@ final class ServerConnection implements MessageListener {
             reply = sessionSetup(element, header, encrypted);
         } else if (!sessions.containsKey(sessionId) && header.command().equals(Command.ECHO)) {
             // like Samba, ECHO needs no session: clients probe a connection with it after LOGOFF
-            reply = reply(header, new EchoResponse(), null);
+            reply = echoWithoutSession(element, header);
         } else if (!sessions.containsKey(sessionId) && header.command().equals(Command.CANCEL)) {
             reply = null; // [MS-SMB2] 3.3.5.16: CANCEL is never answered, not even with an error
         } else {
@@ -316,6 +316,16 @@ final class ServerConnection implements MessageListener {
             related.failure = replyHeader.ntStatus().isError() ? replyHeader.ntStatus() : null;
         }
         return reply;
+    }
+
+    /** An ECHO outside any session, checked like any request ([MS-SMB2] 3.3.5.11: StructureSize 4). */
+    private Reply echoWithoutSession(Bytes element, Smb2Header header) {
+        try {
+            Smb2Codec.decode(element);
+        } catch (SmbDecodeException e) {
+            return decodeError(header, e);
+        }
+        return reply(header, new EchoResponse(), null);
     }
 
     /**
