@@ -8,6 +8,7 @@ import dev.smbq.smb2.transport.Transports;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ public final class SmbServer implements AutoCloseable {
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
     private final ByteRangeLocks locks = new ByteRangeLocks();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public SmbServer(ServerConfig config) {
         this.config = config;
@@ -60,11 +62,25 @@ public final class SmbServer implements AutoCloseable {
         return connections.size();
     }
 
-    /** Stops listening, closes every connection and waits briefly for requests in progress. */
+    /**
+     * Closes every connection gracefully (clients see the end at once, not at their idle timeout), stops listening
+     * and waits briefly for requests in progress. Closing again does nothing.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        CompletableFuture<?>[] closing = connections.stream().map(connection -> connection.channel().closeGracefully())
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(closing).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a connection that does not close in time goes with its acceptor below
+        }
         acceptors.forEach(TransportAcceptor::close);
-        connections.forEach(connection -> connection.channel().closeGracefully());
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
