@@ -52,6 +52,10 @@ public record ClientOptions(TransportOptions transport, NegotiatePolicy negotiat
                 .acceptTransportSecurity()), forced, requestTimeout, keyLog, trace, pieceSize, depth);
     }
 
+    public ClientOptions withRequestTimeout(Duration timeout) {
+        return new ClientOptions(transport, negotiation, encrypt, timeout, keyLog, trace, pieceSize, depth);
+    }
+
     public ClientOptions withKeyLog(KeyLog log) {
         return new ClientOptions(transport, negotiation, encrypt, requestTimeout, log, trace, pieceSize, depth);
     }

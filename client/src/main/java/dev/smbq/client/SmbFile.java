@@ -44,6 +44,10 @@ public final class SmbFile implements AutoCloseable {
         this.size = size;
     }
 
+    FileId fileId() {
+        return fileId;
+    }
+
     /** The size when opened (EndofFile of the CREATE response). */
     public long size() {
         return size;

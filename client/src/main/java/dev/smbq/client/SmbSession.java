@@ -38,6 +38,10 @@ public final class SmbSession {
         return client;
     }
 
+    ClientSessionState state() {
+        return state;
+    }
+
     public long id() {
         return state.id;
     }

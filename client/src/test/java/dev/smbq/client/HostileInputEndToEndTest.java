@@ -252,7 +252,7 @@ class HostileInputEndToEndTest {
             assertThat(session.encrypted()).isTrue();
             byte[] echo = Smb2Codec.encode(new Smb2Message(Smb2Header.request(Command.ECHO, 99)
                     .withSession(session.id(), 0), new EchoRequest()));
-            byte[] sealed = clientState(session).sealer.seal(echo, 0, echo.length, session.id()).toByteArray();
+            byte[] sealed = session.state().sealer.seal(echo, 0, echo.length, session.id()).toByteArray();
             client.connection().channel().send(Bytes.wrap(damage.apply(sealed)));
             client.connection().channel().closeFuture().get(30, TimeUnit.SECONDS);
         } finally {
@@ -260,11 +260,6 @@ class HostileInputEndToEndTest {
         }
     }
 
-    private static ClientSessionState clientState(SmbSession session) throws Exception {
-        java.lang.reflect.Field field = SmbSession.class.getDeclaredField("state");
-        field.setAccessible(true);
-        return (ClientSessionState) field.get(session);
-    }
 
     /** Answers or closes: the status of the response, or null if the connection closed. */
     private static NtStatus answer(Raw raw) throws InterruptedException {

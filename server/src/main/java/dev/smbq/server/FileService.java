@@ -199,12 +199,17 @@ final class FileService {
         if (request.length() > maxRead) {
             throw new StatusException(NtStatus.INVALID_PARAMETER, "READ longer than MaxReadSize");
         }
+        // an Offset of 2^63 or more is no position in any file
+        if (request.offset() < 0) {
+            throw new StatusException(NtStatus.INVALID_PARAMETER, "READ Offset beyond 2^63");
+        }
         try {
             long size = open.channel.size();
             if (request.offset() >= size && request.length() > 0) {
                 throw new StatusException(NtStatus.END_OF_FILE, "offset at or past the end");
             }
-            byte[] data = new byte[(int) Math.min(request.length(), size - request.offset())];
+            // a zero-length READ past the end gets here too: it reads nothing
+            byte[] data = new byte[(int) Math.min(request.length(), Math.max(0, size - request.offset()))];
             ByteBuffer buffer = ByteBuffer.wrap(data);
             while (buffer.hasRemaining()) {
                 if (open.channel.read(buffer, request.offset() + buffer.position()) < 0) {
@@ -230,6 +235,9 @@ final class FileService {
         }
         if (request.data().length() > maxWrite) {
             throw new StatusException(NtStatus.INVALID_PARAMETER, "WRITE longer than MaxWriteSize");
+        }
+        if (request.offset() < 0 || request.offset() + request.data().length() < 0) {
+            throw new StatusException(NtStatus.INVALID_PARAMETER, "WRITE past 2^63");
         }
         try {
             ByteBuffer data = request.data().asReadOnlyBuffer();

@@ -65,6 +65,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * [MS-SMB2] 3.3 server processing for one connection: NEGOTIATE, session setup with its pre-auth hash, keys,
@@ -88,6 +89,7 @@ final class ServerConnection implements MessageListener {
     private final ServerNegotiator negotiator;
     private final CreditWindow credits;
     private final ByteRangeLocks locks;
+    private final Consumer<RuntimeException> internalErrors;
     private final Map<Long, ServerSession> sessions = new HashMap<>();
     /**
      * Sessions ended by LOGOFF, the most recent few: a later signed request on one is answered
@@ -105,8 +107,14 @@ final class ServerConnection implements MessageListener {
     private NegotiatedParameters negotiated;
     private boolean upgradedFromSmb1;
 
-    ServerConnection(ServerConfig config, SmbChannel channel, Executor worker, ByteRangeLocks locks) {
+    /**
+     * @param internalErrors told of every exception the handling of a message did not expect (a bug), after which
+     *                       this connection closes
+     */
+    ServerConnection(ServerConfig config, SmbChannel channel, Executor worker, ByteRangeLocks locks,
+                     Consumer<RuntimeException> internalErrors) {
         this.config = config;
+        this.internalErrors = internalErrors;
         this.locks = locks;
         this.channel = channel;
         this.connectionName = channel.info().describePeer();
@@ -130,6 +138,7 @@ final class ServerConnection implements MessageListener {
                 channel.closeGracefully();
             } catch (RuntimeException unexpected) {
                 // a bug must not take the server down: this connection ends, the others go on
+                internalErrors.accept(unexpected);
                 channel.closeGracefully();
             }
         });

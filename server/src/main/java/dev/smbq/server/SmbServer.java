@@ -27,6 +27,7 @@ public final class SmbServer implements AutoCloseable {
     private final ExecutorService workers;
     private final ByteRangeLocks locks = new ByteRangeLocks();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong internalErrors = new java.util.concurrent.atomic.AtomicLong();
 
     public SmbServer(ServerConfig config) {
         this.config = config;
@@ -51,10 +52,23 @@ public final class SmbServer implements AutoCloseable {
     }
 
     private void accept(SmbChannel channel) {
-        ServerConnection connection = new ServerConnection(config, channel, new SerialExecutor(workers), locks);
+        ServerConnection connection = new ServerConnection(config, channel, new SerialExecutor(workers), locks,
+                this::internalError);
         connections.add(connection);
         channel.closeFuture().thenRun(() -> connections.remove(connection));
         channel.start(connection);
+    }
+
+    /** A bug met while handling a message: counted, and reported on standard error, as its connection closes. */
+    private void internalError(RuntimeException error) {
+        internalErrors.incrementAndGet();
+        System.err.println("smbq server: internal error, the connection is closed (please report it):");
+        error.printStackTrace();
+    }
+
+    /** How many messages met a bug in the server (each closed its connection); zero is the only right answer. */
+    public long internalErrorCount() {
+        return internalErrors.get();
     }
 
     /** Connections open now. */
