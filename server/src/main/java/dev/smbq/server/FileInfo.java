@@ -62,14 +62,18 @@ final class FileInfo {
     }
 
     /** [MS-FSCC] 2.4 file information classes for QUERY_INFO; null for a class not answered. */
-    static Bytes file(int infoClass, Facts facts, String name, int grantedAccess) {
+    /**
+     * @param grantedAccess the open's GrantedAccess (FileAccessInformation)
+     * @param position      the open's CurrentByteOffset (FilePositionInformation)
+     */
+    static Bytes file(int infoClass, Facts facts, String name, int grantedAccess, long position) {
         return switch (infoClass) {
             case FILE_BASIC_INFORMATION -> write(40, out -> basic(out, facts));
             case FILE_STANDARD_INFORMATION -> write(24, out -> standard(out, facts));
             case FILE_INTERNAL_INFORMATION -> write(8, out -> out.u64(facts.fileIndex()));
             case FILE_EA_INFORMATION -> write(4, out -> out.u32(0));
             case FILE_ACCESS_INFORMATION -> write(4, out -> out.u32(grantedAccess));
-            case FILE_POSITION_INFORMATION -> write(8, out -> out.u64(0));
+            case FILE_POSITION_INFORMATION -> write(8, out -> out.u64(position));
             case FILE_MODE_INFORMATION, FILE_ALIGNMENT_INFORMATION -> write(4, out -> out.u32(0));
             case FILE_NETWORK_OPEN_INFORMATION -> write(56, out -> {
                 times(out, facts);
@@ -82,7 +86,7 @@ final class FileInfo {
                 yield write(100 + encodedName.length, out -> {
                     basic(out, facts);
                     standard(out, facts);
-                    out.u64(facts.fileIndex()).u32(0).u32(grantedAccess).u64(0).u32(0).u32(0);
+                    out.u64(facts.fileIndex()).u32(0).u32(grantedAccess).u64(position).u32(0).u32(0);
                     out.u32(encodedName.length).bytes(encodedName);
                 });
             }

@@ -199,9 +199,9 @@ final class FileService {
         if (request.length() > maxRead) {
             throw new StatusException(NtStatus.INVALID_PARAMETER, "READ longer than MaxReadSize");
         }
-        // an Offset of 2^63 or more is no position in any file
-        if (request.offset() < 0) {
-            throw new StatusException(NtStatus.INVALID_PARAMETER, "READ Offset beyond 2^63");
+        // a range that reaches 2^63 or more is in no file
+        if (request.offset() < 0 || request.offset() + request.length() < 0) {
+            throw new StatusException(NtStatus.INVALID_PARAMETER, "READ past 2^63");
         }
         try {
             long size = open.channel.size();
@@ -219,6 +219,7 @@ final class FileService {
             if (data.length < request.minimumCount()) {
                 throw new StatusException(NtStatus.END_OF_FILE, "less than MinimumCount");
             }
+            open.position = request.offset() + buffer.position();
             return new ReadResponse(0, 0, Bytes.wrap(data, 0, buffer.position()));
         } catch (IOException e) {
             throw SharePaths.translate(e);
@@ -245,6 +246,7 @@ final class FileService {
             while (data.hasRemaining()) {
                 offset += open.channel.write(data, offset);
             }
+            open.position = offset;
             return new WriteResponse(request.data().length(), 0);
         } catch (IOException e) {
             throw SharePaths.translate(e);

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 /** QUERY_DIRECTORY, QUERY_INFO and SET_INFO ([MS-SMB2] 3.3.5.18, 3.3.5.20, 3.3.5.21). */
 final class InfoService {
     private static final int FILE_RENAME_INFORMATION = 10;
+    private static final int FILE_ATTRIBUTE_TEMPORARY = 0x00000100;
     private static final int FILE_DISPOSITION_INFORMATION = 13;
     private static final int FILE_ALLOCATION_INFORMATION = 19;
     private static final int FILE_END_OF_FILE_INFORMATION = 20;
@@ -113,7 +114,8 @@ final class InfoService {
             data = switch (request.infoType()) {
                 case QueryInfoRequest.INFO_FILE -> FileInfo.file(request.fileInfoClass(), FileInfo.Facts.of(open.path),
                         open.path.equals(open.tree.share().root()) ? "\\" : "\\" + open.tree.share().root()
-                                .relativize(open.path).toString().replace('/', '\\'), open.grantedAccess);
+                                .relativize(open.path).toString().replace('/', '\\'), open.grantedAccess,
+                        open.position);
                 case QueryInfoRequest.INFO_FILESYSTEM -> FileInfo.fileSystem(request.fileInfoClass(),
                         open.tree.share().root());
                 case QueryInfoRequest.INFO_SECURITY -> securityDescriptor(request.additionalInformation());
@@ -176,6 +178,11 @@ final class InfoService {
                 case FileInfo.FILE_BASIC_INFORMATION -> {
                     in.skip(16); // CreationTime, LastAccessTime: not kept by every file system
                     long lastWrite = in.u64();
+                    in.skip(8); // ChangeTime
+                    // [MS-FSA] 2.1.5.14.2: a directory cannot be made FILE_ATTRIBUTE_TEMPORARY
+                    if (open.isDirectory() && (in.u32() & FILE_ATTRIBUTE_TEMPORARY) != 0) {
+                        throw new StatusException(NtStatus.INVALID_PARAMETER, "a temporary directory");
+                    }
                     if (lastWrite > 0) {
                         Files.setLastModifiedTime(open.path, FileTime.from(FileTimes.toInstant(lastWrite)));
                     }

@@ -17,6 +17,8 @@ final class OpenFile {
     final int grantedAccess;
     Path path;
     boolean deleteOnClose;
+    /** Open.CurrentByteOffset ([MS-FSA] 2.1.1.5): where the last READ or WRITE ended. */
+    long position;
     /** Directory enumeration ([MS-SMB2] 3.3.1.10 Open.EnumerationLocation): what remains to be listed. */
     List<FileInfo.Entry> listing;
     int listed;
