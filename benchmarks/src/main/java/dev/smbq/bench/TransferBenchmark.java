@@ -53,8 +53,9 @@ public class TransferBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        raw = BenchSetup.parse(setup).raw();
-        peer = LoopbackPeer.start(BenchSetup.parse(setup), ioSize, 8);
+        BenchSetup parsed = BenchSetup.parse(setup);
+        raw = parsed.raw();
+        peer = LoopbackPeer.start(parsed, ioSize, 8);
         byte[] bytes = new byte[LoopbackPeer.BYTES_PER_OPERATION];
         new Random(3).nextBytes(bytes);
         data = Bytes.wrap(bytes);
@@ -74,29 +75,40 @@ public class TransferBenchmark {
     @Benchmark
     @OperationsPerInvocation(BenchSetup.MEBIBYTES_PER_OPERATION)
     public void upload(Cpu cpu) throws Exception {
-        long before = peer.cpuNanos();
-        if (raw) {
-            peer.rawUpload(rawMessage);
-        } else {
-            try (SmbFile file = peer.tree().create(UPLOAD_FILE)) {
-                file.write(0, data);
+        counted(cpu, () -> {
+            if (raw) {
+                peer.rawUpload(rawMessage);
+            } else {
+                try (SmbFile file = peer.tree().create(UPLOAD_FILE)) {
+                    file.write(0, data);
+                }
             }
-        }
-        cpu.cpuMicros += (peer.cpuNanos() - before) / 1000;
+        });
     }
 
     @Benchmark
     @OperationsPerInvocation(BenchSetup.MEBIBYTES_PER_OPERATION)
     public void download(Cpu cpu) throws Exception {
-        long before = peer.cpuNanos();
-        if (raw) {
-            peer.rawDownload(ioSize);
-        } else {
-            try (SmbFile file = peer.tree().open(LoopbackPeer.DOWNLOAD_FILE)) {
-                file.readTo(OutputStream.nullOutputStream());
+        counted(cpu, () -> {
+            if (raw) {
+                peer.rawDownload(ioSize);
+            } else {
+                try (SmbFile file = peer.tree().open(LoopbackPeer.DOWNLOAD_FILE)) {
+                    file.readTo(OutputStream.nullOutputStream());
+                }
             }
-        }
+        });
+    }
+
+    /** One transfer, with the CPU time client and server spent on it added to the counter. */
+    private void counted(Cpu cpu, Transfer transfer) throws Exception {
+        long before = peer.cpuNanos();
+        transfer.run();
         cpu.cpuMicros += (peer.cpuNanos() - before) / 1000;
+    }
+
+    private interface Transfer {
+        void run() throws Exception;
     }
 
     @TearDown(Level.Trial)

@@ -15,7 +15,6 @@ import dev.smbq.smb2.negotiate.ClientNegotiator;
 import dev.smbq.smb2.negotiate.NegotiatePolicy;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.trace.MessageTrace;
-import dev.smbq.smb2.transport.MessageListener;
 import dev.smbq.smb2.transport.SmbChannel;
 import dev.smbq.smb2.transport.TlsIdentity;
 import dev.smbq.smb2.transport.TransportConnector;
@@ -25,6 +24,7 @@ import dev.smbq.smb2.transport.TrustPolicy;
 import dev.smbq.smb2.wire.Bytes;
 import dev.smbq.transport.support.Certificates;
 import dev.smbq.transport.support.NettyLeakCheck;
+import dev.smbq.transport.support.TransportTestSupport.Received;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -165,17 +165,8 @@ class FaultsEndToEndTest {
                 TransportOptions.defaults().withTrust(new TrustPolicy.Anchors(CERTIFICATE.chain())));
         try {
             SmbChannel channel = connector.connect(address, "localhost").get(30, TimeUnit.SECONDS);
-            CompletableFuture<Void> closed = new CompletableFuture<>();
-            channel.start(new MessageListener() {
-                @Override
-                public void onMessage(SmbChannel source, Bytes message) {
-                }
-
-                @Override
-                public void onClosed(SmbChannel source, Throwable cause) {
-                    closed.complete(null);
-                }
-            });
+            Received received = new Received();
+            channel.start(received);
             channel.send(Bytes.wrap(new ClientNegotiator(NegotiatePolicy.defaults().withServerName("localhost"),
                     channel.info().kind(), UUID.randomUUID(), new SecureRandom()).requestBytes()));
             // the first leg of an NTLM exchange, and then nothing
@@ -185,7 +176,9 @@ class FaultsEndToEndTest {
             channel.send(Bytes.wrap(Smb2Codec.encode(new dev.smbq.smb2.message.Smb2Message(
                     Smb2Header.request(Command.SESSION_SETUP, 1),
                     new dev.smbq.smb2.message.SessionSetupRequest(0, 1, 0, 0, 0, Bytes.wrap(negotiateToken))))));
-            closed.get(30, TimeUnit.SECONDS); // the idle timeout ends it
+            while (!received.next().equals(Received.CLOSED)) {
+                // the answers to both, and then the idle timeout ends the connection
+            }
         } finally {
             connector.close();
         }

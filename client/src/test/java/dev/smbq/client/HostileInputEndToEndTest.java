@@ -18,7 +18,6 @@ import dev.smbq.smb2.negotiate.NegotiatePolicy;
 import dev.smbq.smb2.negotiate.TransportKind;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.NtStatus;
-import dev.smbq.smb2.transport.MessageListener;
 import dev.smbq.smb2.transport.SmbChannel;
 import dev.smbq.smb2.transport.TlsIdentity;
 import dev.smbq.smb2.transport.TransportConnector;
@@ -28,6 +27,7 @@ import dev.smbq.smb2.transport.TrustPolicy;
 import dev.smbq.smb2.wire.Bytes;
 import dev.smbq.transport.support.Certificates;
 import dev.smbq.transport.support.NettyLeakCheck;
+import dev.smbq.transport.support.TransportTestSupport.Received;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -35,8 +35,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
@@ -54,7 +52,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HostileInputEndToEndTest {
     private static final TlsIdentity CERTIFICATE = Certificates.selfSigned(List.of("localhost"), true);
-    private static final Bytes CLOSED = Bytes.wrap(new byte[] {'E', 'O', 'F'});
+    private static final Bytes CLOSED = Received.CLOSED;
 
     @TempDir
     Path root;
@@ -103,42 +101,34 @@ class HostileInputEndToEndTest {
         assertThat(Files.readString(root.resolve("kept.txt"))).isEqualTo("kept");
     }
 
-    /** A channel to the server that sends whatever it is given. */
-    private final class Raw implements MessageListener {
+    /** A channel to the server that sends whatever it is given; what comes back collects in {@link #received}. */
+    private final class Raw {
         final SmbChannel channel;
-        final BlockingQueue<Bytes> received = new LinkedBlockingQueue<>();
+        final Received received = new Received();
 
         Raw() {
             if (connector == null) {
                 connector = Transports.byId(transport).connector(trusting());
             }
             channel = connector.connect(address, "localhost").orTimeout(30, TimeUnit.SECONDS).join();
-            channel.start(this);
-        }
-
-        @Override
-        public void onMessage(SmbChannel source, Bytes message) {
-            received.add(message);
-        }
-
-        @Override
-        public void onClosed(SmbChannel source, Throwable cause) {
-            received.add(CLOSED);
+            channel.start(received);
         }
 
         Bytes next() throws InterruptedException {
-            Bytes message = received.poll(30, TimeUnit.SECONDS);
-            assertThat(message).as("an answer or a close").isNotNull();
-            return message;
+            return received.next();
         }
 
         void send(Smb2Header header, dev.smbq.smb2.message.Smb2Body body) {
             channel.send(Bytes.wrap(Smb2Codec.encode(new Smb2Message(header, body))));
         }
 
-        /** A NEGOTIATE as a well-behaved client sends it; returns the response. */
+        /** A NEGOTIATE as a well-behaved client sends it on this channel's kind of transport; returns the answer. */
         Bytes negotiate() throws InterruptedException {
-            TransportKind kind = channel.info().kind();
+            return negotiateAs(channel.info().kind());
+        }
+
+        /** A NEGOTIATE as a client that believes it runs over {@code kind}; returns the answer. */
+        Bytes negotiateAs(TransportKind kind) throws InterruptedException {
             channel.send(Bytes.wrap(new ClientNegotiator(NegotiatePolicy.defaults().withServerName("localhost"), kind,
                     UUID.randomUUID(), new SecureRandom()).requestBytes()));
             return next();
@@ -175,9 +165,7 @@ class HostileInputEndToEndTest {
         start(transportId);
         Raw raw = new Raw();
         assertThat(status(raw.negotiate())).isEqualTo(NtStatus.SUCCESS);
-        raw.channel.send(Bytes.wrap(new ClientNegotiator(NegotiatePolicy.defaults(), raw.channel.info().kind(),
-                UUID.randomUUID(), new SecureRandom()).requestBytes()));
-        assertThat(raw.next()).isEqualTo(CLOSED);
+        assertThat(raw.negotiate()).isEqualTo(CLOSED);
         othersUnharmed();
     }
 
@@ -315,9 +303,7 @@ class HostileInputEndToEndTest {
         start(transportId);
         Raw raw = new Raw();
         // a client that claims transport-level security on a plain TCP connection
-        raw.channel.send(Bytes.wrap(new ClientNegotiator(NegotiatePolicy.defaults().withServerName("localhost"),
-                TransportKind.QUIC, UUID.randomUUID(), new SecureRandom()).requestBytes()));
-        Bytes response = raw.next();
+        Bytes response = raw.negotiateAs(TransportKind.QUIC);
         assertThat(status(response)).isEqualTo(NtStatus.SUCCESS);
         var negotiated = (dev.smbq.smb2.message.NegotiateResponse) Smb2Codec.decode(response).body();
         // [MS-SMB2] 3.3.5.4: the context is answered only on a QUIC connection

@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * @param benchmark  class and method, e.g. {@code TransferBenchmark.upload}
  */
-record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double error, String unit,
+record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double error,
                  Map<String, Double> percentiles, Map<String, Double> secondary) {
 
     static List<JmhResult> read(Path json) throws IOException {
@@ -46,7 +46,7 @@ record JmhResult(String benchmark, String mode, Map<String, String> params, doub
             }
             results.add(new JmhResult(parts[parts.length - 2] + "." + parts[parts.length - 1],
                     run.get("mode").getAsString(), params, number(primary.get("score")), number(primary.get("scoreError")),
-                    primary.get("scoreUnit").getAsString(), percentiles, secondary));
+                    percentiles, secondary));
         }
         return results;
     }
