@@ -8,7 +8,6 @@ import dev.smbq.transport.support.KeyLogFile;
 import dev.smbq.transport.support.PacketCapture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,16 +71,7 @@ class SmbclientCaptureInteropTest {
     }
 
     private static void smbclient(int port, String commands) throws Exception {
-        Process process = new ProcessBuilder("smbclient", "//127.0.0.1/data", "-p", String.valueOf(port),
-                "-U", "smbtest%Passw0rd!", "-m", "SMB3_11", "--client-protection=encrypt", "-c", commands)
-                .redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(output).isZero();
-            assertThat(output).doesNotContain("NT_STATUS_").contains("moved.bin");
-        } finally {
-            process.destroyForcibly();
-        }
+        String output = Smbclient.run(port, List.of("-m", "SMB3_11", "--client-protection=encrypt"), commands, 120);
+        assertThat(output).doesNotContain("NT_STATUS_").contains("moved.bin");
     }
 }

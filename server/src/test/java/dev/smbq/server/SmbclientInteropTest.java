@@ -7,7 +7,6 @@ import dev.smbq.smb2.transport.TransportOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -77,34 +76,16 @@ class SmbclientInteropTest {
     void olderDialects(String dialect) throws Exception {
         Files.writeString(share.resolve("hello.txt"), "hello");
         Path download = local.resolve("hello.txt");
-        List<String> command = List.of("smbclient", "//127.0.0.1/data", "-p", String.valueOf(address.getPort()),
-                "-U", "smbtest%Passw0rd!", "-m", dialect, "--client-protection=sign", "-c", "get hello.txt " + download + "; ls");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(output).isZero();
-            assertThat(output).doesNotContain("NT_STATUS_").contains("hello.txt");
-            assertThat(Files.readString(download)).isEqualTo("hello");
-        } finally {
-            process.destroyForcibly();
-        }
+        String output = Smbclient.run(address.getPort(), List.of("-m", dialect, "--client-protection=sign"),
+                "get hello.txt " + download + "; ls", 120);
+        assertThat(output).doesNotContain("NT_STATUS_").contains("hello.txt");
+        assertThat(Files.readString(download)).isEqualTo("hello");
     }
 
     private String smbclient(String protection, String commands) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("smbclient", "//127.0.0.1/data", "-p",
-                String.valueOf(address.getPort()), "-U", "smbtest%Passw0rd!", "-m", "SMB3_11"));
-        command.addAll(List.of(protection.split(" ")));
-        command.addAll(List.of("-c", commands));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(output).isZero();
-            return output;
-        } finally {
-            process.destroyForcibly();
-        }
+        List<String> options = new ArrayList<>(List.of("-m", "SMB3_11"));
+        options.addAll(List.of(protection.split(" ")));
+        return Smbclient.run(address.getPort(), options, commands, 300);
     }
 
     private static byte[] sha256(byte[] data) throws Exception {
