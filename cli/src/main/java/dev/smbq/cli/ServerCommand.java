@@ -2,6 +2,7 @@ package dev.smbq.cli;
 
 import dev.smbq.server.EncryptionMode;
 import dev.smbq.server.ServerConfig;
+import dev.smbq.server.ServerLimits;
 import dev.smbq.server.Share;
 import dev.smbq.server.SmbServer;
 import dev.smbq.smb2.auth.AuthPolicy;
@@ -87,6 +88,18 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Print every message received and sent (decrypted too), field by field.")
     boolean trace;
 
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "64",
+            description = "Sessions per connection (default ${DEFAULT-VALUE}); more get STATUS_INSUFFICIENT_RESOURCES.")
+    int maxSessions;
+
+    @Option(names = "--max-tree-connects", paramLabel = "N", defaultValue = "256",
+            description = "Tree connects per session (default ${DEFAULT-VALUE}).")
+    int maxTreeConnects;
+
+    @Option(names = "--max-opens", paramLabel = "N", defaultValue = "4096",
+            description = "Open files per session (default ${DEFAULT-VALUE}).")
+    int maxOpens;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -111,7 +124,9 @@ final class ServerCommand implements Callable<Integer> {
         }
         ServerConfig config = ServerConfig.of(shareList, UserStore.parse(userText.toString()))
                 .withEncryption(mode(encrypt)).withAuthPolicy(new AuthPolicy(guest, false))
-                .withNegotiation(negotiation());
+                .withNegotiation(negotiation())
+                .withLimits(ServerLimits.defaults().withMaxSessions(maxSessions).withMaxTreeConnects(maxTreeConnects)
+                        .withMaxOpens(maxOpens));
         if (trace) {
             config = config.withTrace(new TextTrace(spec.commandLine().getOut(), "server", false));
         }

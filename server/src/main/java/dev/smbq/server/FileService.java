@@ -61,13 +61,13 @@ final class FileService {
     private FileService() {
     }
 
-    static CreateResponse create(ServerSession session, ServerSession.TreeConnect tree, CreateRequest request)
-            throws StatusException {
+    static CreateResponse create(ServerSession session, ServerSession.TreeConnect tree, CreateRequest request,
+                                 int maxOpens) throws StatusException {
         if (tree.ipc()) {
             throw new StatusException(NtStatus.OBJECT_NAME_NOT_FOUND, "no named pipes here");
         }
         // checked before anything on disk changes
-        if (session.opens.size() >= ServerSession.MAX_OPENS) {
+        if (session.opens.size() >= maxOpens) {
             throw new StatusException(NtStatus.INSUFFICIENT_RESOURCES, "too many opens in this session");
         }
         // [MS-SMB2] 3.3.5.9: ImpersonationLevel above Delegate (3) is refused

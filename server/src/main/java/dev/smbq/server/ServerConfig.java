@@ -21,14 +21,13 @@ import java.util.UUID;
  * @param encryption    the server-wide encryption requirement (Session.EncryptData)
  * @param identity      the names given in NTLM challenges
  * @param serverGuid    ServerGuid
- * @param maxCredits    the most credits one connection may hold
- * @param maxSessions   the most sessions per connection (STATUS_INSUFFICIENT_RESOURCES beyond)
+ * @param limits        credits, sessions, tree connects and opens a client may hold
  * @param keyLog        where session keys go, if anywhere (explicit opt-in)
  * @param trace         sees every message received and sent, decrypted as well (the {@code --trace} option)
  */
 public record ServerConfig(List<Share> shares, UserStore users, AuthPolicy authPolicy, NegotiatePolicy negotiation,
-                           EncryptionMode encryption, ServerIdentity identity, UUID serverGuid, int maxCredits,
-                           int maxSessions, KeyLog keyLog, MessageTrace trace) {
+                           EncryptionMode encryption, ServerIdentity identity, UUID serverGuid, ServerLimits limits,
+                           KeyLog keyLog, MessageTrace trace) {
     public ServerConfig {
         shares = List.copyOf(shares);
     }
@@ -39,7 +38,7 @@ public record ServerConfig(List<Share> shares, UserStore users, AuthPolicy authP
      */
     public static ServerConfig of(List<Share> shares, UserStore users) {
         return new ServerConfig(shares, users, AuthPolicy.USERS_ONLY, serverNegotiation(), EncryptionMode.OFF,
-                ServerIdentity.standalone("smbq"), UUID.randomUUID(), 8192, 64, KeyLog.NONE, MessageTrace.NONE);
+                ServerIdentity.standalone("smbq"), UUID.randomUUID(), ServerLimits.defaults(), KeyLog.NONE, MessageTrace.NONE);
     }
 
     /** The server side's negotiation defaults. */
@@ -49,27 +48,32 @@ public record ServerConfig(List<Share> shares, UserStore users, AuthPolicy authP
     }
 
     public ServerConfig withEncryption(EncryptionMode mode) {
-        return new ServerConfig(shares, users, authPolicy, negotiation, mode, identity, serverGuid, maxCredits,
-                maxSessions, keyLog, trace);
+        return new ServerConfig(shares, users, authPolicy, negotiation, mode, identity, serverGuid, limits,
+                keyLog, trace);
     }
 
     public ServerConfig withNegotiation(NegotiatePolicy policy) {
-        return new ServerConfig(shares, users, authPolicy, policy, encryption, identity, serverGuid, maxCredits,
-                maxSessions, keyLog, trace);
+        return new ServerConfig(shares, users, authPolicy, policy, encryption, identity, serverGuid, limits,
+                keyLog, trace);
     }
 
     public ServerConfig withAuthPolicy(AuthPolicy policy) {
-        return new ServerConfig(shares, users, policy, negotiation, encryption, identity, serverGuid, maxCredits,
-                maxSessions, keyLog, trace);
+        return new ServerConfig(shares, users, policy, negotiation, encryption, identity, serverGuid, limits,
+                keyLog, trace);
+    }
+
+    public ServerConfig withLimits(ServerLimits newLimits) {
+        return new ServerConfig(shares, users, authPolicy, negotiation, encryption, identity, serverGuid, newLimits,
+                keyLog, trace);
     }
 
     public ServerConfig withKeyLog(KeyLog log) {
-        return new ServerConfig(shares, users, authPolicy, negotiation, encryption, identity, serverGuid, maxCredits,
-                maxSessions, log, trace);
+        return new ServerConfig(shares, users, authPolicy, negotiation, encryption, identity, serverGuid, limits,
+                log, trace);
     }
 
     public ServerConfig withTrace(MessageTrace newTrace) {
-        return new ServerConfig(shares, users, authPolicy, negotiation, encryption, identity, serverGuid, maxCredits,
-                maxSessions, keyLog, newTrace);
+        return new ServerConfig(shares, users, authPolicy, negotiation, encryption, identity, serverGuid, limits,
+                keyLog, newTrace);
     }
 }

@@ -119,7 +119,7 @@ final class ServerConnection implements MessageListener {
         this.channel = channel;
         this.connectionName = channel.info().describePeer();
         this.worker = worker;
-        this.credits = new CreditWindow(config.maxCredits());
+        this.credits = new CreditWindow(config.limits().maxCredits());
         byte[] hint = dev.smbq.smb2.auth.SpnegoServer.negotiateHint();
         this.negotiator = new ServerNegotiator(config.negotiation(), channel.info().kind(), config.serverGuid(),
                 Bytes.wrap(hint), RANDOM, Clock.systemUTC());
@@ -384,7 +384,7 @@ final class ServerConnection implements MessageListener {
         }
         ServerSession session;
         if (header.sessionId() == 0) {
-            if (sessions.size() >= config.maxSessions()) {
+            if (sessions.size() >= config.limits().maxSessions()) {
                 return error(header, NtStatus.INSUFFICIENT_RESOURCES, null);
             }
             session = new ServerSession(newSessionId());
@@ -570,7 +570,7 @@ final class ServerConnection implements MessageListener {
     private Smb2Body files(ServerSession session, ServerSession.TreeConnect tree, Smb2Header header, Smb2Body body,
                            RelatedState related) throws StatusException {
         if (body instanceof CreateRequest create) {
-            CreateResponse response = FileService.create(session, tree, create);
+            CreateResponse response = FileService.create(session, tree, create, config.limits().maxOpens());
             related.fileId = response.fileId();
             return response;
         }
@@ -724,7 +724,7 @@ final class ServerConnection implements MessageListener {
         } catch (SmbDecodeException e) {
             return decodeError(header, e);
         }
-        if (session.trees.size() >= ServerSession.MAX_TREE_CONNECTS) {
+        if (session.trees.size() >= config.limits().maxTreeConnects()) {
             return error(header, NtStatus.INSUFFICIENT_RESOURCES, session);
         }
         String path = request.path();

@@ -15,11 +15,6 @@ import java.util.Map;
  * by its connection's worker.
  */
 final class ServerSession {
-    /** The most opens one session may hold; CREATE beyond it fails with STATUS_INSUFFICIENT_RESOURCES. */
-    static final int MAX_OPENS = 4096;
-    /** The most tree connects one session may hold; TREE_CONNECT beyond it fails the same way. */
-    static final int MAX_TREE_CONNECTS = 256;
-
     final long id;
     /** During setup: the authentication under way and the session's pre-auth hash. */
     SpnegoServer authentication;
