@@ -67,7 +67,7 @@ class ServerRequestFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = FuzzDuration.EACH)
     void fuzz(byte[] input) throws Exception {
         connect();
         if (input.length < 2) {

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /** Fuzzes the client negotiator with arbitrary NEGOTIATE responses. */
 class ClientNegotiatorFuzzTest {
-    @FuzzTest(maxDuration = FuzzTargets.CI_DURATION)
+    @FuzzTest(maxDuration = FuzzDuration.EACH)
     void fuzz(byte[] input) {
         ClientNegotiator client = new ClientNegotiator(NegotiatePolicy.defaults(), TransportKind.QUIC, new UUID(1, 2),
                 new Random(0));

@@ -7,7 +7,7 @@ import dev.smbq.smb2.wire.Bytes;
 
 /** Fuzzes compound-chain iteration and the decoding of each element. */
 class CompoundChainFuzzTest {
-    @FuzzTest(maxDuration = FuzzTargets.CI_DURATION)
+    @FuzzTest(maxDuration = FuzzDuration.EACH)
     void fuzz(byte[] input) {
         FuzzTargets.onlyDecodeErrors(() -> {
             for (Bytes element : CompoundChain.split(Bytes.wrap(input))) {

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 
 /** Fuzzes the Direct TCP framing decoder with input cut at the first byte's value. */
 class FramingDecoderFuzzTest {
-    @FuzzTest(maxDuration = FuzzTargets.CI_DURATION)
+    @FuzzTest(maxDuration = FuzzDuration.EACH)
     void fuzz(byte[] input) {
         DirectTcpFraming.Decoder decoder = new DirectTcpFraming.Decoder(1 << 16);
         int cut = input.length == 0 ? 0 : (input[0] & 0xFF) % input.length;

@@ -4,9 +4,6 @@ import dev.smbq.smb2.wire.SmbDecodeException;
 
 /** What every decoder fuzz target asserts: bad input may only surface as the codec's own decode error. */
 final class FuzzTargets {
-    /** How long each target fuzzes in every build; raise it here for a long local run. */
-    static final String CI_DURATION = "10s";
-
     private FuzzTargets() {
     }
 

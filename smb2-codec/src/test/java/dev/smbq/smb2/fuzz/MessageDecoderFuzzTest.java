@@ -7,7 +7,7 @@ import dev.smbq.smb2.wire.Bytes;
 
 /** Fuzzes the SMB2 message decoder (header and every body codec), then re-encodes what decoded. */
 class MessageDecoderFuzzTest {
-    @FuzzTest(maxDuration = FuzzTargets.CI_DURATION)
+    @FuzzTest(maxDuration = FuzzDuration.EACH)
     void fuzz(byte[] input) {
         FuzzTargets.onlyDecodeErrors(() -> {
             Smb2Message message = Smb2Codec.decode(Bytes.wrap(input));

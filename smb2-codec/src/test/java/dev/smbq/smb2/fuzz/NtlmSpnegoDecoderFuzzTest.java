@@ -7,7 +7,7 @@ import dev.smbq.smb2.wire.Bytes;
 
 /** Fuzzes the NTLM message, AV pair and SPNEGO token decoders. */
 class NtlmSpnegoDecoderFuzzTest {
-    @FuzzTest(maxDuration = FuzzTargets.CI_DURATION)
+    @FuzzTest(maxDuration = FuzzDuration.EACH)
     void fuzz(byte[] input) {
         FuzzTargets.onlyDecodeErrors(() -> NtlmCodec.encode(NtlmCodec.decodeNegotiate(Bytes.wrap(input))));
         FuzzTargets.onlyDecodeErrors(() -> NtlmCodec.encode(NtlmCodec.decodeChallenge(Bytes.wrap(input))));

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** Fuzzes the server negotiator: any request bytes give a response or a disconnect, never an exception. */
 class ServerNegotiatorFuzzTest {
-    @FuzzTest(maxDuration = FuzzTargets.CI_DURATION)
+    @FuzzTest(maxDuration = FuzzDuration.EACH)
     void fuzz(byte[] input) {
         ServerNegotiator server = new ServerNegotiator(NegotiatePolicy.defaults(), TransportKind.QUIC, new UUID(1, 2),
                 Bytes.EMPTY, new Random(0), Clock.systemUTC());

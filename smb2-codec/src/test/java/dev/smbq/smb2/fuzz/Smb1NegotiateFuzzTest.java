@@ -6,7 +6,7 @@ import dev.smbq.smb2.wire.Bytes;
 
 /** Fuzzes the SMB1 multi-protocol NEGOTIATE decoder. */
 class Smb1NegotiateFuzzTest {
-    @FuzzTest(maxDuration = FuzzTargets.CI_DURATION)
+    @FuzzTest(maxDuration = FuzzDuration.EACH)
     void fuzz(byte[] input) {
         FuzzTargets.onlyDecodeErrors(() -> Smb1NegotiateCodec.decode(Bytes.wrap(input)));
     }

@@ -15,7 +15,7 @@ import java.util.Random;
 class SpnegoServerFuzzTest {
     private static final UserStore USERS = UserStore.parse("alice:password:Secret");
 
-    @FuzzTest(maxDuration = FuzzTargets.CI_DURATION)
+    @FuzzTest(maxDuration = FuzzDuration.EACH)
     void fuzz(FuzzedDataProvider data) {
         SpnegoServer server = new SpnegoServer(new NtlmServer(USERS, new AuthPolicy(data.consumeBoolean(),
                 data.consumeBoolean()), ServerIdentity.standalone("fuzz"), new Random(1), Clock.systemUTC()));

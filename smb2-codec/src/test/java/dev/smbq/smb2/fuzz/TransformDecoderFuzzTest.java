@@ -7,7 +7,7 @@ import dev.smbq.smb2.wire.Bytes;
 
 /** Fuzzes the TRANSFORM_HEADER and COMPRESSION_TRANSFORM_HEADER decoders. */
 class TransformDecoderFuzzTest {
-    @FuzzTest(maxDuration = FuzzTargets.CI_DURATION)
+    @FuzzTest(maxDuration = FuzzDuration.EACH)
     void fuzz(byte[] input) {
         FuzzTargets.onlyDecodeErrors(() -> TransformCodec.encode(TransformCodec.decode(Bytes.wrap(input))));
         FuzzTargets.onlyDecodeErrors(() -> CompressionCodec.encode(CompressionCodec.decode(Bytes.wrap(input))));

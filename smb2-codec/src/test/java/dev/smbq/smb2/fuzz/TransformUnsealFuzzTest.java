@@ -14,7 +14,7 @@ class TransformUnsealFuzzTest {
             TransformUnsealer.of(CipherId.AES_256_GCM, Bytes.wrap(new byte[32]), 0),
             TransformUnsealer.of(CipherId.AES_256_CCM, Bytes.wrap(new byte[32]), 0)};
 
-    @FuzzTest(maxDuration = FuzzTargets.CI_DURATION)
+    @FuzzTest(maxDuration = FuzzDuration.EACH)
     void fuzz(byte[] input) {
         for (TransformUnsealer unsealer : UNSEALERS) {
             try {

@@ -1,0 +1,9 @@
+package dev.smbq.client;
+
+/** How long each fuzz target runs: the build's {@code fuzz.duration} (10 s unless a long run raises it). */
+final class FuzzDuration {
+    static final String EACH = "${fuzz.duration}";
+
+    private FuzzDuration() {
+    }
+}
