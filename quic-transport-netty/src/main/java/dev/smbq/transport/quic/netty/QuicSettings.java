@@ -29,6 +29,8 @@ final class QuicSettings {
     static final String ALPN = "smb";
     private static final int DEFAULT_DATAGRAM_SIZE = 1350;
     private static final int RECEIVE_BUFFER = 65536;
+    /** The kernel default (about 208 KiB) overflows when a few hundred handshakes arrive at once. */
+    private static final int SOCKET_RECEIVE_BUFFER = 4 << 20;
 
     final TransportOptions options;
     final int datagramSize;
@@ -84,7 +86,8 @@ final class QuicSettings {
     Bootstrap datagramBootstrap(EventLoopGroup group) {
         Bootstrap bootstrap = new Bootstrap().group(group)
                 // the default 2048-byte receive buffer would cut larger datagrams
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER));
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER))
+                .option(ChannelOption.SO_RCVBUF, SOCKET_RECEIVE_BUFFER);
         if (epoll) {
             bootstrap.channel(EpollDatagramChannel.class).option(EpollChannelOption.UDP_GRO, true);
         } else {
