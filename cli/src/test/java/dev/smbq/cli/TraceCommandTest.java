@@ -34,7 +34,7 @@ class TraceCommandTest {
                 .contains("ContextType: SMB2_TRANSPORT_CAPABILITIES (0x0006)")
                 .contains("Flags: SMB2_ACCEPT_TRANSPORT_LEVEL_SECURITY (0x00000001)")
                 .contains("Dialect: SMB 3.1.1 (0x0311)")
-                .contains("NegotiateContextOffset: 0x00000070");
+                .contains("DialectCount: 1").contains("NegotiateContextOffset: 0x00000068");
         assertThat(negotiate[1]).contains("SMB2 NEGOTIATE Response")
                 .contains("ContextType: SMB2_TRANSPORT_CAPABILITIES (0x0006)")
                 .contains("Flags: SMB2_ACCEPT_TRANSPORT_LEVEL_SECURITY (0x00000001)");

@@ -65,9 +65,14 @@ public final class SmbClient implements AutoCloseable {
         try {
             SmbChannel channel = connector.connect(address, serverName)
                     .get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            ClientNegotiator negotiator;
+            try {
+                negotiator = new ClientNegotiator(options.negotiation().withServerName(serverName),
+                        channel.info().kind(), UUID.randomUUID(), RANDOM);
+            } catch (IllegalArgumentException unusable) {
+                throw new SmbException(NtStatus.NOT_SUPPORTED, unusable.getMessage());
+            }
             ClientConnection connection = new ClientConnection(channel, options);
-            ClientNegotiator negotiator = new ClientNegotiator(options.negotiation().withServerName(serverName),
-                    channel.info().kind(), UUID.randomUUID(), RANDOM);
             ClientConnection.Exchange exchange = connection.sendPrepared(negotiator.requestBytes());
             ClientConnection.Received response = connection.await(exchange);
             NegotiatedParameters negotiated = negotiator.complete(response.bytes());

@@ -88,7 +88,7 @@ class EveryCommandEndToEndTest {
     @ParameterizedTest(name = "{0}, encrypt {1}, dialect {2}")
     @CsvSource({"memory, false, ''", "memory, true, ''", "tcp, false, ''", "tcp, true, ''", "quic-netty, false, ''",
             "quic-netty, true, ''", "quic-kwik, false, ''", "quic-kwik, true, ''", "tcp, false, 3.0.2",
-            "quic-netty, true, 3.0.2"})
+            "tcp, true, 3.0.2"})
     void everyCommandDoesWhatItShould(String transport, boolean encrypt, String dialect) throws Exception {
         server = new SmbServer(ServerConfig.of(List.of(Share.of("data", root)), UserStore.parse("carol:password:pw")));
         InetSocketAddress address = server.listen(transport, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),

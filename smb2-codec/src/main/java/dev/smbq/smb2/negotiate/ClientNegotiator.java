@@ -49,9 +49,18 @@ public final class ClientNegotiator {
 
     private static NegotiateRequest buildRequest(NegotiatePolicy policy, TransportKind transport, UUID clientGuid,
                                                  RandomGenerator random) {
+        // [MS-SMB2] 2.1: only dialect 3.1.1 runs over QUIC, so that is all a client offers there.
+        List<Dialect> dialects = policy.dialects();
+        if (transport == TransportKind.QUIC) {
+            dialects = dialects.stream().filter(Dialect.SMB_3_1_1::equals).toList();
+            if (dialects.isEmpty()) {
+                throw new IllegalArgumentException("SMB over QUIC needs dialect 3.1.1, the policy offers only "
+                        + policy.dialects());
+            }
+        }
         int securityMode = SecurityMode.SIGNING_ENABLED | (policy.signingRequired() ? SecurityMode.SIGNING_REQUIRED : 0);
         List<NegotiateContext> contexts = new ArrayList<>();
-        if (policy.dialects().contains(Dialect.SMB_3_1_1)) {
+        if (dialects.contains(Dialect.SMB_3_1_1)) {
             byte[] salt = new byte[SALT_SIZE];
             random.nextBytes(salt);
             // [MS-SMB2] 3.2.4.2.2.2: PREAUTH_INTEGRITY_CAPABILITIES comes first, then the others.
@@ -75,7 +84,7 @@ public final class ClientNegotiator {
                 contexts.add(new SigningCapabilities(policy.signingAlgorithms()));
             }
         }
-        return new NegotiateRequest(securityMode, policy.capabilities(), clientGuid, policy.dialects(), contexts);
+        return new NegotiateRequest(securityMode, policy.capabilities(), clientGuid, dialects, contexts);
     }
 
     public NegotiateRequest request() {

@@ -81,12 +81,13 @@ public final class ServerNegotiator {
         } catch (SmbDecodeException e) {
             return new ServerNegotiation.Disconnect(e.getMessage());
         }
-        boolean beyond202 = policy.dialects().stream().anyMatch(d -> d.isAtLeast(Dialect.SMB_2_1));
+        List<Dialect> supported = dialectsFor(transport);
+        boolean beyond202 = supported.stream().anyMatch(d -> d.isAtLeast(Dialect.SMB_2_1));
         Dialect dialect;
         if (smb1.dialects().contains(Smb1NegotiateRequest.SMB_2_WILDCARD) && beyond202) {
             dialect = Dialect.SMB_2_WILDCARD;
         } else if (smb1.dialects().contains(Smb1NegotiateRequest.SMB_2_002)
-                && policy.dialects().contains(Dialect.SMB_2_0_2)) {
+                && supported.contains(Dialect.SMB_2_0_2)) {
             dialect = Dialect.SMB_2_0_2;
         } else {
             // No SMB2 dialect we speak: [MS-SMB2] 3.3.5.3.1 leaves the connection to SMB1, which is not spoken here.
@@ -136,10 +137,16 @@ public final class ServerNegotiator {
         }
     }
 
+    /** [MS-SMB2] 2.1: only dialect 3.1.1 runs over QUIC; a QUIC client offering nothing newer is not supported. */
+    private List<Dialect> dialectsFor(TransportKind kind) {
+        return kind == TransportKind.QUIC ? policy.dialects().stream().filter(Dialect.SMB_3_1_1::equals).toList()
+                : policy.dialects();
+    }
+
     private ServerNegotiation accept(Smb2Header requestHeader, NegotiateRequest request, byte[] requestBytes)
             throws Refusal {
         // [MS-SMB2] 3.3.5.4: the greatest dialect both sides support.
-        Dialect dialect = request.dialects().stream().filter(policy.dialects()::contains)
+        Dialect dialect = request.dialects().stream().filter(dialectsFor(transport)::contains)
                 .max(Comparator.comparingInt(Dialect::code))
                 .orElseThrow(() -> new Refusal(NtStatus.NOT_SUPPORTED, "no common dialect in " + request.dialects()));
 

@@ -212,6 +212,21 @@ class NegotiateEngineTest {
     }
 
     @Test
+    void overQuicOnlyDialect311IsOfferedOrAccepted() {
+        // [MS-SMB2] 2.1: 3.1.1 is the dialect that runs over QUIC
+        assertThat(client(CLIENT, TransportKind.QUIC).request().dialects()).containsExactly(Dialect.SMB_3_1_1);
+        assertThat(client(CLIENT, TransportKind.TCP).request().dialects()).hasSize(5);
+        assertThatThrownBy(() -> client(CLIENT.withDialects(List.of(Dialect.SMB_3_0_2)), TransportKind.QUIC))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3.1.1");
+        assertRejected(new NegotiateRequest(1, 0, CLIENT_GUID, List.of(Dialect.SMB_2_1, Dialect.SMB_3_0_2), List.of()),
+                NtStatus.NOT_SUPPORTED);
+        assertThat(server(SERVER, TransportKind.QUIC).negotiateSmb1(Smb1Bytes.negotiate("NT LM 0.12", "SMB 2.002")))
+                .isInstanceOf(ServerNegotiation.Disconnect.class);
+        assertThat(server(SERVER, TransportKind.QUIC).negotiateSmb1(Smb1Bytes.negotiate("SMB 2.002", "SMB 2.???")))
+                .isInstanceOf(ServerNegotiation.Upgraded.class);
+    }
+
+    @Test
     void aSecondNegotiateDisconnects() {
         ServerNegotiator server = server(SERVER, TransportKind.QUIC);
         byte[] request = client(CLIENT, TransportKind.QUIC).requestBytes();
