@@ -1,6 +1,7 @@
 package dev.smbq.cli;
 
 import dev.smbq.bench.BenchSuite;
+import dev.smbq.bench.report.BenchReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,9 +26,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "Where the results go (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--publish", description = "Also copy the results into README.md and docs/performance.md "
+            + "(run from the project root, with --out benchmarks/results).")
+    boolean publish;
+
     @Override
     public Integer call() throws Exception {
         BenchSuite.run(quick, out);
+        if (publish) {
+            BenchReport.publish(out.resolve("results.md"), Path.of(""));
+        }
         spec.commandLine().getOut().println("smbq bench: results in " + out.toAbsolutePath().resolve("results.md"));
         spec.commandLine().getOut().flush();
         return 0;

@@ -25,6 +25,9 @@ public final class BenchReport {
     static final List<String> PROTECTIONS = List.of("raw stream", "SMB, no SMB encryption", "SMB AES-128-GCM",
             "SMB AES-256-GCM", "SMB AES-128-CCM", "SMB AES-256-CCM");
     private static final String TRANSFER = "TransferBenchmark.";
+    /** Where a published copy starts: the marker line is kept, what follows up to {@link #PUBLISHED_END} is replaced. */
+    public static final String PUBLISHED_START = "<!-- bench:start";
+    public static final String PUBLISHED_END = "<!-- bench:end -->";
 
     private final List<JmhResult> results;
 
@@ -59,6 +62,41 @@ public final class BenchReport {
     public static String headline(String markdown) {
         String machine = markdown.lines().skip(2).findFirst().orElse("");
         return machine + "\n\n" + section(markdown, "### 1 MiB READ/WRITE") + "\n" + section(markdown, "## Targets");
+    }
+
+    /**
+     * What the implementers' guide shows ({@code docs/performance.md}): the headline, then small I/O, handshakes and
+     * in-process sealing, as they stand in {@code results.md}.
+     */
+    public static String guideTables(String markdown) {
+        return headline(markdown) + "\n" + section(markdown, "## Small I/O") + "\n" + section(markdown, "## Handshakes")
+                + "\n" + section(markdown, "## Sealing in process");
+    }
+
+    /**
+     * Copies a committed run into the project's pages: the README gets {@link #headline}, {@code docs/performance.md}
+     * gets {@link #guideTables}, each between its {@link #PUBLISHED_START} and {@link #PUBLISHED_END} lines.
+     */
+    public static void publish(java.nio.file.Path results, java.nio.file.Path projectRoot) throws java.io.IOException {
+        String markdown = java.nio.file.Files.readString(results);
+        replaceBlock(projectRoot.resolve("README.md"), headline(markdown));
+        replaceBlock(projectRoot.resolve("docs/performance.md"), guideTables(markdown));
+    }
+
+    /** The published block of a page: what lies between its markers. */
+    public static String publishedBlock(String page) {
+        int start = page.indexOf('\n', page.indexOf(PUBLISHED_START)) + 1;
+        return page.substring(start, page.indexOf(PUBLISHED_END));
+    }
+
+    private static void replaceBlock(java.nio.file.Path page, String block) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(page);
+        int start = text.indexOf('\n', text.indexOf(PUBLISHED_START)) + 1;
+        int end = text.indexOf(PUBLISHED_END);
+        if (start <= 0 || end < start) {
+            throw new IllegalStateException(page + " has no " + PUBLISHED_START + " ... " + PUBLISHED_END + " block");
+        }
+        java.nio.file.Files.writeString(page, text.substring(0, start) + block.strip() + "\n" + text.substring(end));
     }
 
     /** From a heading to the next heading of any level, trimmed. */
