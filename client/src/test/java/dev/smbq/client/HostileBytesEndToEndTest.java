@@ -266,6 +266,22 @@ class HostileBytesEndToEndTest extends HostileInputFixture {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tcp", "quic-netty"})
+    void aWrongSignatureIsAccessDeniedAndTheSessionGoesOn(String transportId) throws Exception {
+        start(transportId);
+        try (Insider insider = new Insider()) {
+            // [MS-SMB2] 3.3.5.2.4: a signature that does not verify fails the request with STATUS_ACCESS_DENIED
+            assertThat(insider.sendWithWrongSignature(Command.ECHO, 0, new EchoRequest()))
+                    .isEqualTo(NtStatus.ACCESS_DENIED);
+            assertThat(insider.sendWithWrongSignature(Command.CREATE, insider.tree.id(), new CreateRequest(0, 0, 2, 0,
+                    0x0012019F, 0, 7, 2, 0, "signed-wrongly.txt", List.of()))).isEqualTo(NtStatus.ACCESS_DENIED);
+            insider.session.echo();
+        }
+        assertThat(root.resolve("signed-wrongly.txt")).doesNotExist();
+        othersUnharmed();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tcp", "quic-netty"})
     void pathsThatLeaveTheShareTouchNothingOutsideIt(String transportId) throws Exception {
         start(transportId);
         Path secret = Files.writeString(outside.resolve("secret.txt"), "secret");
@@ -332,20 +348,31 @@ class HostileBytesEndToEndTest extends HostileInputFixture {
 
         /** Sends the damaged request; returns the status of its response, or null if the server hung up. */
         NtStatus send(Command command, int treeId, Smb2Body body, UnaryOperator<byte[]> damage) throws SmbException {
+            return send(command, treeId, body, damage, false);
+        }
+
+        /** Sends a well-formed request whose signature is wrong in one bit. */
+        NtStatus sendWithWrongSignature(Command command, int treeId, Smb2Body body) throws SmbException {
+            return send(command, treeId, body, UnaryOperator.identity(), true);
+        }
+
+        private NtStatus send(Command command, int treeId, Smb2Body body, UnaryOperator<byte[]> damage,
+                              boolean breakSignature) throws SmbException {
             WireReader previous = WireReader.of(lastSent.get());
             long messageId = previous.position(24).u64() + Math.max(1, previous.position(6).u16());
             Smb2Header header = Smb2Header.request(command, messageId).withSession(session.id(), treeId)
                     .withFlags(HeaderFlags.SIGNED).withCredits(1, 64);
             byte[] bytes = damage.apply(Smb2Codec.encode(new Smb2Message(header, body)));
             session.state().signer.sign(bytes, 0, bytes.length);
+            if (breakSignature) {
+                bytes[48] ^= 1; // the Signature field starts at byte 48 of the header
+            }
             ClientConnection.Exchange exchange = client.connection().sendPrepared(bytes);
             try {
                 return client.connection().await(exchange).status();
-            } catch (SmbException e) {
-                if (client.connection().channel().closeFuture().isDone()) {
-                    return null;
-                }
-                throw e;
+            } catch (SmbException refused) {
+                // an error the client refused to take as a response (unsigned in a signed session) keeps its status
+                return client.connection().channel().closeFuture().isDone() ? null : refused.status();
             }
         }
 
