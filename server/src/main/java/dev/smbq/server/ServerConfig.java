@@ -38,7 +38,8 @@ public record ServerConfig(List<Share> shares, UserStore users, AuthPolicy authP
      */
     public static ServerConfig of(List<Share> shares, UserStore users) {
         return new ServerConfig(shares, users, AuthPolicy.USERS_ONLY, serverNegotiation(), EncryptionMode.OFF,
-                ServerIdentity.standalone("smbq"), UUID.randomUUID(), ServerLimits.defaults(), KeyLog.NONE, MessageTrace.NONE);
+                ServerIdentity.standalone("smbq"), UUID.randomUUID(), ServerLimits.defaults(), KeyLog.NONE,
+                MessageTrace.NONE);
     }
 
     /** The server side's negotiation defaults. */

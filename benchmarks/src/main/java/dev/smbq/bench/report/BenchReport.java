@@ -77,8 +77,8 @@ public final class BenchReport {
      * Copies a committed run into the project's pages: the README gets {@link #headline}, {@code docs/performance.md}
      * gets {@link #guideTables}, each between its {@link #PUBLISHED_START} and {@link #PUBLISHED_END} lines.
      */
-    public static void publish(java.nio.file.Path results, java.nio.file.Path projectRoot) throws java.io.IOException {
-        String markdown = java.nio.file.Files.readString(results);
+    public static void publish(Path results, Path projectRoot) throws IOException {
+        String markdown = Files.readString(results);
         replaceBlock(projectRoot.resolve("README.md"), headline(markdown));
         replaceBlock(projectRoot.resolve("docs/performance.md"), guideTables(markdown));
     }
@@ -89,14 +89,14 @@ public final class BenchReport {
         return page.substring(start, page.indexOf(PUBLISHED_END));
     }
 
-    private static void replaceBlock(java.nio.file.Path page, String block) throws java.io.IOException {
-        String text = java.nio.file.Files.readString(page);
+    private static void replaceBlock(Path page, String block) throws IOException {
+        String text = Files.readString(page);
         int start = text.indexOf('\n', text.indexOf(PUBLISHED_START)) + 1;
         int end = text.indexOf(PUBLISHED_END);
         if (start <= 0 || end < start) {
             throw new IllegalStateException(page + " has no " + PUBLISHED_START + " ... " + PUBLISHED_END + " block");
         }
-        java.nio.file.Files.writeString(page, text.substring(0, start) + block.strip() + "\n" + text.substring(end));
+        Files.writeString(page, text.substring(0, start) + block.strip() + "\n" + text.substring(end));
     }
 
     /** From a heading to the next heading of any level, trimmed. */
