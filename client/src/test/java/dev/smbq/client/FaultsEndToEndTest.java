@@ -25,6 +25,7 @@ import dev.smbq.smb2.wire.Bytes;
 import dev.smbq.transport.support.Certificates;
 import dev.smbq.transport.support.NettyLeakCheck;
 import dev.smbq.transport.support.TransportTestSupport.Received;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -118,6 +119,7 @@ class FaultsEndToEndTest {
             Thread.sleep(100);
         }
         assertThat(server.connectionCount()).as("the server let go of the connection").isZero();
+        assertThat(filesOpenUnder(root)).as("file handles the server still holds in the share").isEmpty();
         byte[] onDisk = Files.readAllBytes(root.resolve("big.bin"));
         for (long offset : Set.copyOf(acknowledgedOffsets)) {
             int at = (int) offset;
@@ -133,6 +135,28 @@ class FaultsEndToEndTest {
             otherTree.remove("big.bin");
         }
         assertThat(root).isEmptyDirectory();
+    }
+
+    /** What this process (server included) has open under {@code directory}, from Linux's /proc/self/fd. */
+    private static List<Path> filesOpenUnder(Path directory) throws IOException {
+        Path descriptors = Path.of("/proc/self/fd");
+        List<Path> open = new java.util.ArrayList<>();
+        if (!Files.isDirectory(descriptors)) {
+            return open; // not Linux: nothing to look at
+        }
+        try (var entries = Files.list(descriptors)) {
+            for (Path entry : entries.toList()) {
+                try {
+                    Path target = Files.readSymbolicLink(entry);
+                    if (target.startsWith(directory)) {
+                        open.add(target);
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the descriptor was closed while listing
+                }
+            }
+        }
+        return open;
     }
 
     @ParameterizedTest(name = "{0}")
