@@ -31,6 +31,8 @@ final class QuicSettings {
     private static final int RECEIVE_BUFFER = 65536;
     /** The kernel default (about 208 KiB) overflows when a few hundred handshakes arrive at once. */
     private static final int SOCKET_RECEIVE_BUFFER = 4 << 20;
+    private static final int MAX_SEGMENTS = 10;
+    private static final int MAX_UDP_PAYLOAD = 65507;
 
     final TransportOptions options;
     final int datagramSize;
@@ -96,13 +98,24 @@ final class QuicSettings {
         return bootstrap;
     }
 
-    /** With epoll, QUIC connections send through GSO: up to 10 datagrams in one system call. */
+    /**
+     * With epoll, QUIC connections send through GSO: up to 10 datagrams in one system call, as many as fit the
+     * kernel's limit for one segmented send (a UDP payload of at most 65507 bytes in all; beyond it sendmmsg fails
+     * with EMSGSIZE and the datagrams are lost). Datagrams too large for two per call are sent one by one.
+     */
     void segmentedSending(java.util.function.BiConsumer<io.netty.channel.ChannelOption<
             io.netty.handler.codec.quic.SegmentedDatagramPacketAllocator>,
             io.netty.handler.codec.quic.SegmentedDatagramPacketAllocator> option) {
-        if (epoll) {
-            option.accept(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR, EpollQuicUtils.newSegmentedAllocator(10));
+        int segments = segmentsPerSend();
+        if (epoll && segments >= 2) {
+            option.accept(QuicChannelOption.SEGMENTED_DATAGRAM_PACKET_ALLOCATOR,
+                    EpollQuicUtils.newSegmentedAllocator(segments));
         }
+    }
+
+    /** How many datagrams of this size one segmented send may carry. */
+    int segmentsPerSend() {
+        return Math.min(MAX_SEGMENTS, MAX_UDP_PAYLOAD / datagramSize);
     }
 
     static void closeQuietly(Channel channel) {
