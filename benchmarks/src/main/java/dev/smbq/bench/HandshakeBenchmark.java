@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = BenchSetup.PRODUCTION_JVM)
 public class HandshakeBenchmark {
     @Param({"tcp/signed", "quic-netty/transport-only", "quic-kwik/transport-only"})
     public String setup;

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = BenchSetup.PRODUCTION_JVM)
 public class HeaderCodecBenchmark {
     private final Bytes sessionKey = Bytes.wrap(new byte[16]);
     private final Bytes preauthHash = Bytes.wrap(new byte[64]);

@@ -21,13 +21,17 @@ final class PeerProcess implements AutoCloseable {
 
     static PeerProcess start(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), BenchSetup.PRODUCTION_JVM,
                 "-cp", System.getProperty("java.class.path"), BenchPeer.class.getName()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        // the JVM may print notices first (a flight recording started through JAVA_TOOL_OPTIONS, for one)
         String line = out.readLine();
-        if (line == null || !line.startsWith("port ")) {
+        while (line != null && !line.startsWith("port ")) {
+            line = out.readLine();
+        }
+        if (line == null) {
             process.destroyForcibly();
             throw new IOException("the benchmark peer did not start: " + line);
         }

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = BenchSetup.PRODUCTION_JVM)
 public class PrimitiveAeadBenchmark {
     @Param({"AES-128-GCM", "AES-256-GCM", "AES-128-CCM", "AES-256-CCM"})
     public String cipher;

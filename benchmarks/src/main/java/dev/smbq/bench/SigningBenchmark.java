@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = BenchSetup.PRODUCTION_JVM)
 public class SigningBenchmark {
     @Param({"HMAC-SHA256", "AES-CMAC", "AES-GMAC"})
     public String algorithm;

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = BenchSetup.PRODUCTION_JVM)
 public class TransferBenchmark {
     private static final String UPLOAD_FILE = "upload.bin";
 
