@@ -159,7 +159,7 @@ final class ClientConnection implements MessageListener {
         }
         byte[] bytes = Smb2Codec.encode(new Smb2Message(header, body));
         if (protection == Protection.SIGN) {
-            synchronized (session.signer) { // a signer is not thread-safe; responses are verified on another thread
+            synchronized (session.signer) { // a signer is not thread-safe, and several threads may send
                 session.signer.sign(bytes, 0, bytes.length);
             }
         }
@@ -258,7 +258,7 @@ final class ClientConnection implements MessageListener {
             byte[] bytes = element.toByteArray();
             ClientSessionState session = sessions.get(header.sessionId());
             // [MS-SMB2] 3.2.5.1.3: verify signed responses of a signing session, unless they came encrypted
-            if (!encrypted && session != null && session.signer != null && (header.isSigned() || session.signingRequired)
+            if (!encrypted && session != null && session.verifier != null && (header.isSigned() || session.signingRequired)
                     && !(header.isSigned() && verify(session, bytes))) {
                 CompletableFuture<Received> waiting = pending.remove(header.messageId());
                 if (waiting != null) {
@@ -274,8 +274,8 @@ final class ClientConnection implements MessageListener {
     }
 
     private static boolean verify(ClientSessionState session, byte[] bytes) {
-        synchronized (session.signer) {
-            return session.signer.verify(bytes, 0, bytes.length);
+        synchronized (session.verifier) {
+            return session.verifier.verify(bytes, 0, bytes.length);
         }
     }
 

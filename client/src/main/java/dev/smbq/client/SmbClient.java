@@ -157,7 +157,7 @@ public final class SmbClient implements AutoCloseable {
             throws SmbException, AuthenticationException {
         boolean guest = (last.sessionFlags() & (SessionSetupResponse.FLAG_IS_GUEST | SessionSetupResponse.FLAG_IS_NULL)) != 0;
         if (guest || credentials.isAnonymous()) {
-            ClientSessionState state = new ClientSessionState(sessionId, null, null, null, false);
+            ClientSessionState state = new ClientSessionState(sessionId, null, null, null, null, false);
             connection.register(state);
             return new SmbSession(this, state, false);
         }
@@ -178,7 +178,8 @@ public final class SmbClient implements AutoCloseable {
         TransformSealer sealer = canEncrypt ? TransformSealer.of(negotiated.cipher(), keys.clientToServerKey()) : null;
         TransformUnsealer unsealer = canEncrypt
                 ? TransformUnsealer.of(negotiated.cipher(), keys.serverToClientKey(), sessionId) : null;
-        ClientSessionState state = new ClientSessionState(sessionId, signer, sealer, unsealer, true);
+        ClientSessionState state = new ClientSessionState(sessionId, signer,
+                Smb2Signer.of(negotiated.signingAlgorithm(), keys.signingKey()), sealer, unsealer, true);
         connection.register(state);
         options.keyLog().session(sessionId, sessionKey, keys);
         // with transport-level security accepted the client never sets EncryptData (3.2.5.3.1), whatever the flag
