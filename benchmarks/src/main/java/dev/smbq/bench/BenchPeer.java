@@ -4,6 +4,7 @@ import dev.smbq.server.ServerConfig;
 import dev.smbq.server.Share;
 import dev.smbq.server.SmbServer;
 import dev.smbq.smb2.auth.UserStore;
+import dev.smbq.smb2.crypto.JitWarmup;
 import dev.smbq.smb2.transport.MessageListener;
 import dev.smbq.smb2.transport.SmbChannel;
 import dev.smbq.smb2.transport.TlsIdentity;
@@ -43,6 +44,7 @@ public final class BenchPeer {
         AutoCloseable running;
         InetSocketAddress bound;
         if (args[1].equals("smb")) {
+            JitWarmup.run(); // the server would warm up in the background; here it is done before anything is measured
             SmbServer server = new SmbServer(ServerConfig.of(List.of(Share.of(SHARE, Path.of(args[2]))),
                     UserStore.parse(USER + ":password:" + PASSWORD)));
             bound = server.listen(transport, loopback, options);
