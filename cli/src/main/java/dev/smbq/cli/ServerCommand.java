@@ -88,15 +88,15 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Print every message received and sent (decrypted too), field by field.")
     boolean trace;
 
-    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "64",
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "" + ServerLimits.DEFAULT_MAX_SESSIONS,
             description = "Sessions per connection (default ${DEFAULT-VALUE}); more get STATUS_INSUFFICIENT_RESOURCES.")
     int maxSessions;
 
-    @Option(names = "--max-tree-connects", paramLabel = "N", defaultValue = "256",
+    @Option(names = "--max-tree-connects", paramLabel = "N", defaultValue = "" + ServerLimits.DEFAULT_MAX_TREE_CONNECTS,
             description = "Tree connects per session (default ${DEFAULT-VALUE}).")
     int maxTreeConnects;
 
-    @Option(names = "--max-opens", paramLabel = "N", defaultValue = "4096",
+    @Option(names = "--max-opens", paramLabel = "N", defaultValue = "" + ServerLimits.DEFAULT_MAX_OPENS,
             description = "Open files per session (default ${DEFAULT-VALUE}).")
     int maxOpens;
 

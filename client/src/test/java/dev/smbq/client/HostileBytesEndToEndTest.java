@@ -44,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,13 +79,15 @@ class HostileBytesEndToEndTest extends HostileInputFixture {
     private RawStream rawStream() throws IOException {
         if (transport.equals("tcp")) {
             Socket socket = new Socket(address.getAddress(), address.getPort());
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
             return new RawStream() {
                 public OutputStream out() {
-                    return uncheck(socket::getOutputStream);
+                    return out;
                 }
 
                 public InputStream in() {
-                    return uncheck(socket::getInputStream);
+                    return in;
                 }
 
                 public void finish() throws IOException {
@@ -121,18 +124,6 @@ class HostileBytesEndToEndTest extends HostileInputFixture {
                 connection.close();
             }
         };
-    }
-
-    private interface IoSupplier<T> {
-        T get() throws IOException;
-    }
-
-    private static <T> T uncheck(IoSupplier<T> supplier) {
-        try {
-            return supplier.get();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** Reads until the server ends the stream (or resets it); fails if it sends anything or stays open 30 s. */
@@ -307,12 +298,8 @@ class HostileBytesEndToEndTest extends HostileInputFixture {
         othersUnharmed();
     }
 
-    private interface Attempt {
-        void run() throws Exception;
-    }
-
-    private static void assertRefused(Attempt attempt, NtStatus expected) {
-        assertThatThrownBy(attempt::run).isInstanceOfSatisfying(SmbException.class,
+    private static void assertRefused(ThrowingCallable attempt, NtStatus expected) {
+        assertThatThrownBy(attempt).isInstanceOfSatisfying(SmbException.class,
                 e -> assertThat(e.status()).isEqualTo(expected));
     }
 

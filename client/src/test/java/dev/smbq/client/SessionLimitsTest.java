@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,12 +84,8 @@ class SessionLimitsTest {
         assertThatThrownBy(() -> ServerLimits.defaults().withMaxOpens(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private interface Attempt {
-        void run() throws Exception;
-    }
-
-    private static void assertInsufficientResources(Attempt attempt) {
-        assertThatThrownBy(attempt::run).isInstanceOfSatisfying(SmbException.class,
+    private static void assertInsufficientResources(ThrowingCallable attempt) {
+        assertThatThrownBy(attempt).isInstanceOfSatisfying(SmbException.class,
                 e -> assertThat(e.status()).isEqualTo(NtStatus.INSUFFICIENT_RESOURCES));
     }
 }

@@ -10,6 +10,10 @@ package dev.smbq.server;
  * @param maxOpens        the most opens per session
  */
 public record ServerLimits(int maxCredits, int maxSessions, int maxTreeConnects, int maxOpens) {
+    public static final int DEFAULT_MAX_SESSIONS = 64;
+    public static final int DEFAULT_MAX_TREE_CONNECTS = 256;
+    public static final int DEFAULT_MAX_OPENS = 4096;
+
     public ServerLimits {
         if (maxCredits < 1 || maxSessions < 1 || maxTreeConnects < 1 || maxOpens < 1) {
             throw new IllegalArgumentException("every limit must be at least 1: " + this);
@@ -18,7 +22,7 @@ public record ServerLimits(int maxCredits, int maxSessions, int maxTreeConnects,
 
     /** 8192 credits (as Samba grants), 64 sessions, 256 tree connects and 4096 opens. */
     public static ServerLimits defaults() {
-        return new ServerLimits(8192, 64, 256, 4096);
+        return new ServerLimits(8192, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_TREE_CONNECTS, DEFAULT_MAX_OPENS);
     }
 
     public ServerLimits withMaxSessions(int sessions) {

@@ -85,18 +85,25 @@ public final class BenchReport {
 
     /** The published block of a page: what lies between its markers. */
     public static String publishedBlock(String page) {
-        int start = page.indexOf('\n', page.indexOf(PUBLISHED_START)) + 1;
-        return page.substring(start, page.indexOf(PUBLISHED_END));
+        int[] block = blockBounds(page);
+        return page.substring(block[0], block[1]);
     }
 
     private static void replaceBlock(Path page, String block) throws IOException {
         String text = Files.readString(page);
-        int start = text.indexOf('\n', text.indexOf(PUBLISHED_START)) + 1;
-        int end = text.indexOf(PUBLISHED_END);
+        int[] bounds = blockBounds(text);
+        Files.writeString(page, text.substring(0, bounds[0]) + block.strip() + "\n" + text.substring(bounds[1]));
+    }
+
+    /** Where a page's published block starts (after its marker line) and ends (at the end marker). */
+    private static int[] blockBounds(String page) {
+        int marker = page.indexOf(PUBLISHED_START);
+        int end = page.indexOf(PUBLISHED_END);
+        int start = marker < 0 ? -1 : page.indexOf('\n', marker) + 1;
         if (start <= 0 || end < start) {
-            throw new IllegalStateException(page + " has no " + PUBLISHED_START + " ... " + PUBLISHED_END + " block");
+            throw new IllegalStateException("no " + PUBLISHED_START + " ... " + PUBLISHED_END + " block");
         }
-        Files.writeString(page, text.substring(0, start) + block.strip() + "\n" + text.substring(end));
+        return new int[] {start, end};
     }
 
     /** From a heading to the next heading of any level, trimmed. */
