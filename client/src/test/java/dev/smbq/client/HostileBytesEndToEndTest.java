@@ -25,6 +25,7 @@ import dev.smbq.smb2.spec.NtStatus;
 import dev.smbq.smb2.trace.MessageTrace;
 import dev.smbq.smb2.wire.Bytes;
 import dev.smbq.smb2.wire.WireReader;
+import dev.smbq.transport.quic.kwik.KwikWorkarounds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -100,11 +101,12 @@ class HostileBytesEndToEndTest extends HostileInputFixture {
             };
         }
         // to the server's own address (localhost may resolve to ::1 first), with time for a first handshake on a
-        // busy machine
+        // busy machine, and with what kwik's client needs from every user
+        KwikWorkarounds.disableLossDetectorAssertions();
         QuicClientConnection connection = QuicClientConnection.newBuilder()
                 .host("localhost").proxy(address.getAddress().getHostAddress()).port(address.getPort())
                 .applicationProtocol("smb").noServerCertificateCheck().connectTimeout(Duration.ofSeconds(30))
-                .logger(new NullLogger()).build();
+                .socketFactory(KwikWorkarounds.clientSockets()).logger(new NullLogger()).build();
         connection.connect();
         QuicStream stream = connection.createStream(true);
         return new RawStream() {
@@ -149,9 +151,13 @@ class HostileBytesEndToEndTest extends HostileInputFixture {
                 "00ffffff");  // longer than the largest message the server takes
         for (String framing : framings) {
             try (RawStream stream = rawStream()) {
-                stream.out().write(HexFormat.of().parseHex(framing));
-                stream.out().write(echo);
-                stream.out().flush();
+                try {
+                    stream.out().write(HexFormat.of().parseHex(framing));
+                    stream.out().write(echo);
+                    stream.out().flush();
+                } catch (IOException reset) {
+                    // the server hung up on the framing before the message behind it was written
+                }
                 assertServerHangsUp(stream);
             }
         }

@@ -46,6 +46,7 @@ final class KwikConnector implements TransportConnector {
                         .defaultStreamReceiveBufferSize(2L * options.maxMessageSize())
                         .maxOpenPeerInitiatedBidirectionalStreams(0)
                         .maxOpenPeerInitiatedUnidirectionalStreams(0)
+                        .socketFactory(KwikWorkarounds.clientSockets())
                         .logger(new NullLogger());
                 if (options.trust() instanceof TrustPolicy.Insecure) {
                     builder.noServerCertificateCheck();

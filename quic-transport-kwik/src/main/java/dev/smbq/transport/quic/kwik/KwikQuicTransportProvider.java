@@ -13,10 +13,15 @@ import dev.smbq.smb2.transport.TransportProvider;
  * <p>What kwik lacks, compared with the Netty backend: its server offers only TLS_AES_128_GCM_SHA256, sends datagrams
  * of at most 1500 bytes, uses NewReno congestion control, cannot write a TLS key log (the client can), and asks no
  * client certificates. Backend option {@code retry} ({@code true}/{@code false}, default false) makes the server
- * demand a Retry. The send-path stall of kwik 0.10.8 is worked around by {@link StallGuard}.
+ * demand a Retry. The send-path stall of kwik 0.10.8 is worked around by {@link StallGuard}, its other flaws by
+ * {@link KwikWorkarounds}.
  */
 public final class KwikQuicTransportProvider implements TransportProvider {
     public static final String ID = "quic-kwik";
+
+    static {
+        KwikWorkarounds.disableLossDetectorAssertions();
+    }
 
     @Override
     public String id() {

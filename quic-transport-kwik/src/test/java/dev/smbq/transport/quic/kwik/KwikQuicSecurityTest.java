@@ -87,7 +87,7 @@ class KwikQuicSecurityTest extends TransportTestSupport {
         InetSocketAddress server = echoServer(serverOptions());
         QuicClientConnection connection = QuicClientConnection.newBuilder().host("localhost").port(server.getPort())
                 .applicationProtocol("smb").noServerCertificateCheck().logger(new NullLogger())
-                .connectTimeout(Duration.ofSeconds(10)).build();
+                .socketFactory(KwikWorkarounds.clientSockets()).connectTimeout(Duration.ofSeconds(10)).build();
         connection.connect();
         try {
             QuicStream first = connection.createStream(true);
