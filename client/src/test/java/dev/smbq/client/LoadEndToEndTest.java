@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Many clients at once on one server: each connects, negotiates, sets up a session, writes 1 MiB and reads it back,
- * and closes; nothing may be lost and no client may fail. Then as many idle sessions are held open and the heap they
- * take is printed per session (client and server share this JVM, so it is an upper bound for the server). 20 clients
+ * and closes; nothing may be lost and no client may fail. Then as many idle connections are held open, first only
+ * negotiated, then each with a session and a tree connect, and the heap each step takes is printed per client (client
+ * and server share this JVM, so these are upper bounds for the server). 20 clients
  * in the default build; the {@code long} profile runs 200 ({@code smbq.load.clients}).
  */
 @ExtendWith(NettyLeakCheck.class)
@@ -87,23 +88,26 @@ class LoadEndToEndTest {
                 pool.shutdownNow();
             }
             assertThat(root.toFile().list()).hasSize(CLIENTS);
-            printMemoryPerIdleSession(transport, address);
+            printMemoryPerIdleClient(transport, address);
         }
     }
 
-    private void printMemoryPerIdleSession(String transport, InetSocketAddress address) throws Exception {
-        long before = usedHeap();
+    private void printMemoryPerIdleClient(String transport, InetSocketAddress address) throws Exception {
+        long start = usedHeap();
         List<SmbClient> idle = new ArrayList<>();
         try {
             for (int i = 0; i < CLIENTS; i++) {
-                SmbClient client = SmbClient.connect(transport, address, "localhost", options());
-                idle.add(client);
+                idle.add(SmbClient.connect(transport, address, "localhost", options()));
+            }
+            long connected = usedHeap();
+            for (SmbClient client : idle) {
                 client.login(Credentials.password("lee", "", "pw")).connectTree("data");
             }
-            long after = usedHeap();
-            System.out.printf("load %s: %d clients each wrote and read back 1 MiB; an idle connection with a session "
-                    + "and a tree connect takes about %d KiB of heap (client and server together)%n", transport, CLIENTS,
-                    Math.max(0, after - before) / CLIENTS / 1024);
+            long withSessions = usedHeap();
+            System.out.printf("load %s: %d clients each wrote and read back 1 MiB; heap, client and server together: "
+                    + "about %d KiB per idle negotiated connection, %d KiB more per session with a tree connect%n",
+                    transport, CLIENTS, Math.max(0, connected - start) / CLIENTS / 1024,
+                    Math.max(0, withSessions - connected) / CLIENTS / 1024);
         } finally {
             idle.forEach(SmbClient::close);
         }

@@ -54,6 +54,8 @@ final class KwikAcceptor implements TransportAcceptor {
             TlsIdentity identity = options.identity()
                     .orElseThrow(() -> new IllegalStateException("a QUIC server needs a certificate"));
             DatagramSocket socket = new DatagramSocket(local);
+            // the kernel default (about 208 KiB) overflows when a few hundred handshakes arrive at once
+            socket.setReceiveBufferSize(4 << 20);
             int streamBuffer = 2 * options.maxMessageSize();
             ServerConnectionConfig config = ServerConnectionConfig.builder()
                     .maxIdleTimeout((int) Math.min(Integer.MAX_VALUE, options.idleTimeout().toMillis()))
