@@ -209,18 +209,21 @@ final class FileService {
                 throw new StatusException(NtStatus.END_OF_FILE, "offset at or past the end");
             }
             // a zero-length READ past the end gets here too: it reads nothing
-            byte[] data = new byte[(int) Math.min(request.length(), Math.max(0, size - request.offset()))];
-            ByteBuffer buffer = ByteBuffer.wrap(data);
+            int wanted = (int) Math.min(request.length(), Math.max(0, size - request.offset()));
+            // the data goes straight to its place in the response, which the encoder then writes around
+            byte[] response = new byte[ReadResponse.DATA_OFFSET + wanted];
+            ByteBuffer buffer = ByteBuffer.wrap(response, ReadResponse.DATA_OFFSET, wanted).slice();
             while (buffer.hasRemaining()) {
                 if (open.channel.read(buffer, request.offset() + buffer.position()) < 0) {
                     break;
                 }
             }
-            if (data.length < request.minimumCount()) {
+            int read = buffer.position();
+            if (read < request.minimumCount()) {
                 throw new StatusException(NtStatus.END_OF_FILE, "less than MinimumCount");
             }
-            open.position = request.offset() + buffer.position();
-            return new ReadResponse(0, 0, Bytes.wrap(data, 0, buffer.position()));
+            open.position = request.offset() + read;
+            return new ReadResponse(0, 0, Bytes.payloadOf(response, ReadResponse.DATA_OFFSET, read));
         } catch (IOException e) {
             throw SharePaths.translate(e);
         }

@@ -25,6 +25,10 @@ public final class CompoundChain {
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("a compound chain has at least one message");
         }
+        if (messages.size() == 1) {
+            Smb2Message only = messages.get(0);
+            return Smb2Codec.encode(new Smb2Message(only.header().withNextCommand(0), only.body()));
+        }
         int[] starts = new int[messages.size()];
         int total = 0;
         for (int i = 0; i < messages.size(); i++) {

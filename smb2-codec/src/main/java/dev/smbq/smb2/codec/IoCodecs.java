@@ -20,7 +20,7 @@ import java.util.List;
 /** Codecs of READ, WRITE, LOCK and IOCTL ([MS-SMB2] 2.2.19 - 2.2.22, 2.2.26, 2.2.27, 2.2.31, 2.2.32). */
 final class IoCodecs {
     /** Where READ response data starts: right after the fixed part (0x50), as DataOffset says. */
-    static final int READ_RESPONSE_DATA_OFFSET = 0x50;
+    static final int READ_RESPONSE_DATA_OFFSET = ReadResponse.DATA_OFFSET;
     /** Where WRITE request data starts (0x70). */
     static final int WRITE_REQUEST_DATA_OFFSET = 0x70;
 

@@ -2,6 +2,7 @@ package dev.smbq.smb2.codec;
 
 import dev.smbq.smb2.message.ErrorResponse;
 import dev.smbq.smb2.message.OplockBreakNotification;
+import dev.smbq.smb2.message.ReadResponse;
 import dev.smbq.smb2.message.Smb2Body;
 import dev.smbq.smb2.message.Smb2Header;
 import dev.smbq.smb2.message.Smb2Message;
@@ -112,8 +113,18 @@ public final class Smb2Codec {
         return codec;
     }
 
+    /**
+     * Encodes the message into a new array; or, for a READ response whose data was read to its place in an array of
+     * the message's size ({@link Bytes#payloadOf}, {@link ReadResponse#DATA_OFFSET} bytes in), into that array,
+     * without copying the data.
+     */
     public static byte[] encode(Smb2Message message) {
-        byte[] out = new byte[encodedLength(message)];
+        int length = encodedLength(message);
+        byte[] out = message.body() instanceof ReadResponse read
+                ? read.data().messageAround(ReadResponse.DATA_OFFSET) : null;
+        if (out == null || out.length != length) {
+            out = new byte[length];
+        }
         encode(message, out, 0);
         return out;
     }

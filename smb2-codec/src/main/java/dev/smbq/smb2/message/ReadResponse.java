@@ -11,6 +11,9 @@ import dev.smbq.smb2.wire.Bytes;
  * @param data the bytes read
  */
 public record ReadResponse(long dataRemaining, int flags, Bytes data) implements Smb2Response {
+    /** Where the data starts in an encoded READ response: after the header and the 16-byte fixed part. */
+    public static final int DATA_OFFSET = 0x50;
+
     public ReadResponse {
         java.util.Objects.requireNonNull(data, "data");
     }

@@ -12,32 +12,45 @@ import java.util.Objects;
  * reused after decoding (the framer hands out a fresh array per message). Equality is by content.
  */
 public final class Bytes {
-    public static final Bytes EMPTY = new Bytes(new byte[0], 0, 0);
+    public static final Bytes EMPTY = new Bytes(new byte[0], 0, 0, false);
 
     private final byte[] array;
     private final int offset;
     private final int length;
+    /** Made by {@link #payloadOf}: the bytes before {@link #offset} are the encoder's to write. */
+    private final boolean roomForEncoder;
 
-    private Bytes(byte[] array, int offset, int length) {
+    private Bytes(byte[] array, int offset, int length, boolean roomForEncoder) {
         this.array = array;
         this.offset = offset;
         this.length = length;
+        this.roomForEncoder = roomForEncoder;
     }
 
     /** A copy of {@code data}, so later changes to the array do not show through. */
     public static Bytes copyOf(byte[] data) {
-        return data.length == 0 ? EMPTY : new Bytes(data.clone(), 0, data.length);
+        return data.length == 0 ? EMPTY : new Bytes(data.clone(), 0, data.length, false);
     }
 
     /** Takes ownership of {@code data}: the caller must not change it afterwards. */
     public static Bytes wrap(byte[] data) {
-        return data.length == 0 ? EMPTY : new Bytes(data, 0, data.length);
+        return data.length == 0 ? EMPTY : new Bytes(data, 0, data.length, false);
     }
 
     /** Takes ownership of a range of {@code data}: the caller must not change it afterwards. */
     public static Bytes wrap(byte[] data, int offset, int length) {
         java.util.Objects.checkFromIndexSize(offset, length, data.length);
-        return length == 0 ? EMPTY : new Bytes(data, offset, length);
+        return length == 0 ? EMPTY : new Bytes(data, offset, length, false);
+    }
+
+    /**
+     * The payload of a message being built in {@code message}, placed where the encoder will want it: the encoder may
+     * then write the fields before {@code offset} into the same array instead of copying the payload into a new one.
+     * Takes ownership of the whole array.
+     */
+    public static Bytes payloadOf(byte[] message, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, message.length);
+        return new Bytes(message, offset, length, true);
     }
 
     public static Bytes fromHex(String hex) {
@@ -68,7 +81,7 @@ public final class Bytes {
     /** A view of part of these bytes, without copying. */
     public Bytes slice(int from, int sliceLength) {
         java.util.Objects.checkFromIndexSize(from, sliceLength, length);
-        return sliceLength == 0 ? EMPTY : new Bytes(array, offset + from, sliceLength);
+        return sliceLength == 0 ? EMPTY : new Bytes(array, offset + from, sliceLength, false);
     }
 
     public byte[] toByteArray() {
@@ -85,8 +98,20 @@ public final class Bytes {
         target.put(array, offset, length);
     }
 
+    /** Copies these bytes to {@code target}; nothing to do when they already sit there (see {@link #payloadOf}). */
     public void copyTo(byte[] target, int targetOffset) {
+        if (target == array && targetOffset == offset) {
+            return;
+        }
         System.arraycopy(array, offset, target, targetOffset, length);
+    }
+
+    /**
+     * The message array this payload was placed in by {@link #payloadOf}, if exactly {@code headroom} bytes come
+     * before it and it runs to the array's end; otherwise null.
+     */
+    public byte[] messageAround(int headroom) {
+        return roomForEncoder && offset == headroom && offset + length == array.length ? array : null;
     }
 
     /** Copies {@code count} bytes from index {@code from} into {@code target}, without making a slice. */

@@ -9,6 +9,7 @@ import dev.smbq.smb2.wire.Bytes;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -107,5 +108,35 @@ class RoundTripTest {
         Smb2Message decoded = Smb2Codec.decode(Bytes.wrap(encoded));
         assertThat(decoded).isEqualTo(message);
         assertThat(Smb2Codec.encode(decoded)).isEqualTo(encoded);
+    }
+
+    /** A READ response whose data was read to its place is encoded around it, with the bytes a copy would give. */
+    @Test
+    void aReadResponseWhoseDataSitsInPlaceIsEncodedAroundIt() {
+        byte[] data = Bytes.fromHex("0102030405060708090A").toByteArray();
+        byte[] response = new byte[ReadResponse.DATA_OFFSET + data.length];
+        System.arraycopy(data, 0, response, ReadResponse.DATA_OFFSET, data.length);
+        Smb2Header header = Smb2Header.responseTo(Smb2Header.request(Command.READ, 9), NtStatus.SUCCESS, 1);
+
+        byte[] inPlace = Smb2Codec.encode(new Smb2Message(header,
+                new ReadResponse(0, 0, Bytes.payloadOf(response, ReadResponse.DATA_OFFSET, data.length))));
+        byte[] copied = Smb2Codec.encode(new Smb2Message(header, new ReadResponse(0, 0, Bytes.wrap(data))));
+
+        assertThat(inPlace).isSameAs(response).isEqualTo(copied);
+        assertThat(((ReadResponse) Smb2Codec.decode(Bytes.wrap(inPlace)).body()).data()).isEqualTo(Bytes.wrap(data));
+    }
+
+    /** Only a payload placed for it is written around: re-encoding a received response leaves what arrived alone. */
+    @Test
+    void aDecodedReadResponseIsEncodedIntoANewArray() {
+        Smb2Header header = Smb2Header.responseTo(Smb2Header.request(Command.READ, 9), NtStatus.SUCCESS, 1);
+        byte[] received = Smb2Codec.encode(new Smb2Message(header, new ReadResponse(0, 0, Bytes.fromHex("CAFE"))));
+        byte[] before = received.clone();
+        Smb2Message decoded = Smb2Codec.decode(Bytes.wrap(received));
+
+        byte[] again = Smb2Codec.encode(new Smb2Message(decoded.header().withMessageId(10), decoded.body()));
+
+        assertThat(again).isNotSameAs(received);
+        assertThat(received).isEqualTo(before);
     }
 }
