@@ -19,9 +19,9 @@ public final class KwikWorkarounds {
      * <p>kwik takes its loss-detection delay from its RTT estimate in whole milliseconds and asserts that the delay is
      * positive. On loopback the estimate is 0 ms, so with assertions enabled (as in every Maven test run) an
      * AssertionError escapes kwik's receive loop, which only catches {@code Exception}s: the thread dies, a client
-     * stops reading and a server stops answering every connection it has, silently. Later kwik versions raise the
-     * delay to 1 ms instead; 0.10.8 without the assertion goes on with a delay of 0 ms, which only makes it declare
-     * a reordered packet lost a little sooner.
+     * stops reading and a server stops answering every connection it has, silently. kwik's source after 0.10.8
+     * raises the delay to 1 ms instead; 0.10.8 without the assertion goes on with a delay of 0 ms, which only makes
+     * it declare a reordered packet lost a little sooner.
      */
     public static void disableLossDetectorAssertions() {
         QuicConnection.class.getClassLoader().setPackageAssertionStatus("tech.kwik.core.recovery", false);
