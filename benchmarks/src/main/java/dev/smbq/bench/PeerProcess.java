@@ -33,7 +33,7 @@ final class PeerProcess implements AutoCloseable {
         }
         if (line == null) {
             process.destroyForcibly();
-            throw new IOException("the benchmark peer did not start: " + line);
+            throw new IOException("the benchmark peer ended without announcing its port");
         }
         return new PeerProcess(process, Integer.parseInt(line.substring(5).trim()));
     }

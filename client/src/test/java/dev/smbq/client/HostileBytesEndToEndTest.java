@@ -102,11 +102,10 @@ class HostileBytesEndToEndTest extends HostileInputFixture {
         }
         // to the server's own address (localhost may resolve to ::1 first), with time for a first handshake on a
         // busy machine, and with what kwik's client needs from every user
-        KwikWorkarounds.disableLossDetectorAssertions();
-        QuicClientConnection connection = QuicClientConnection.newBuilder()
+        QuicClientConnection connection = KwikWorkarounds.clientBuilder()
                 .host("localhost").proxy(address.getAddress().getHostAddress()).port(address.getPort())
                 .applicationProtocol("smb").noServerCertificateCheck().connectTimeout(Duration.ofSeconds(30))
-                .socketFactory(KwikWorkarounds.clientSockets()).logger(new NullLogger()).build();
+                .logger(new NullLogger()).build();
         connection.connect();
         QuicStream stream = connection.createStream(true);
         return new RawStream() {

@@ -37,7 +37,7 @@ final class KwikConnector implements TransportConnector {
             try {
                 // kwik checks the certificate against the host it is given, by DNS names only; so it gets the server
                 // name as host, and the address to send to as "proxy".
-                QuicClientConnection.Builder builder = QuicClientConnection.newBuilder()
+                QuicClientConnection.Builder builder = KwikWorkarounds.clientBuilder()
                         .host(serverName).proxy(remote.getAddress().getHostAddress()).port(remote.getPort())
                         .applicationProtocol("smb")
                         .connectTimeout(options.idleTimeout().compareTo(java.time.Duration.ofSeconds(30)) < 0
@@ -46,7 +46,6 @@ final class KwikConnector implements TransportConnector {
                         .defaultStreamReceiveBufferSize(2L * options.maxMessageSize())
                         .maxOpenPeerInitiatedBidirectionalStreams(0)
                         .maxOpenPeerInitiatedUnidirectionalStreams(0)
-                        .socketFactory(KwikWorkarounds.clientSockets())
                         .logger(new NullLogger());
                 if (options.trust() instanceof TrustPolicy.Insecure) {
                     builder.noServerCertificateCheck();

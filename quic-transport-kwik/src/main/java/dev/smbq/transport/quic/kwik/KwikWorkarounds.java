@@ -1,12 +1,12 @@
 package dev.smbq.transport.quic.kwik;
 
-import tech.kwik.core.DatagramSocketFactory;
+import tech.kwik.core.QuicClientConnection;
 import tech.kwik.core.QuicConnection;
 
 /**
  * What kwik 0.10.8 needs from whoever uses it, done through its public API: this backend applies both, and code that
- * drives kwik's client itself (such as this project's raw-stream tests) should too. The send-path stall, which only
- * concerns stream output, is handled inside the backend by {@link StallGuard}.
+ * drives kwik's client itself (such as this project's raw-stream tests) starts from {@link #clientBuilder()} too. The
+ * send-path stall, which only concerns stream output, is handled inside the backend by {@link StallGuard}.
  */
 public final class KwikWorkarounds {
     private KwikWorkarounds() {
@@ -28,10 +28,12 @@ public final class KwikWorkarounds {
     }
 
     /**
-     * Sockets for one kwik client connection, to be built and connected on the calling thread; see
-     * {@link HandshakeRaceGuard} for the lost ServerHello they prevent.
+     * A kwik client builder with both workarounds in place, for one connection that the calling thread builds and
+     * connects: its sockets come from {@link HandshakeRaceGuard} (the lost ServerHello), and the loss detector runs
+     * without its assertions.
      */
-    public static DatagramSocketFactory clientSockets() {
-        return HandshakeRaceGuard.forThisThread();
+    public static QuicClientConnection.Builder clientBuilder() {
+        disableLossDetectorAssertions();
+        return QuicClientConnection.newBuilder().socketFactory(HandshakeRaceGuard.forThisThread());
     }
 }

@@ -85,9 +85,9 @@ class KwikQuicSecurityTest extends TransportTestSupport {
     @Test
     void theServerRefusesASecondStreamAndAnotherAlpn() throws Exception {
         InetSocketAddress server = echoServer(serverOptions());
-        QuicClientConnection connection = QuicClientConnection.newBuilder().host("localhost").port(server.getPort())
+        QuicClientConnection connection = KwikWorkarounds.clientBuilder().host("localhost").port(server.getPort())
                 .applicationProtocol("smb").noServerCertificateCheck().logger(new NullLogger())
-                .socketFactory(KwikWorkarounds.clientSockets()).connectTimeout(Duration.ofSeconds(10)).build();
+                .connectTimeout(Duration.ofSeconds(10)).build();
         connection.connect();
         try {
             QuicStream first = connection.createStream(true);
