@@ -8,6 +8,7 @@ import dev.smbq.smb2.wire.Bytes;
 import dev.smbq.smb2.wire.DirectTcpFraming;
 import dev.smbq.smb2.wire.SmbDecodeException;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -49,6 +50,10 @@ public final class NettySmbChannel implements SmbChannel {
         this.info = info;
         this.gracefulClose = gracefulClose;
         this.quicStatistics = quicStatistics;
+        // Each outgoing message is a heap array that the channel copies into direct memory for the socket or quiche.
+        // Netty's default allocator gives a message of a megabyte a fresh, zeroed direct block every time; the
+        // pooled allocator reuses its blocks (about a tenth less CPU for a 1 MiB encrypted READ over TCP).
+        channel.config().setAllocator(PooledByteBufAllocator.DEFAULT);
         channel.pipeline().addLast("smb-framing", new FramingHandler(info.maxMessageSize()));
         channel.closeFuture().addListener(future -> {
             MessageListener current = listener;
