@@ -44,12 +44,17 @@ final class ClientConnection implements MessageListener {
      * A response as it arrived.
      *
      * @param message   the decoded response
-     * @param bytes     its bytes (as hashed for pre-auth integrity, signature included)
+     * @param raw       its bytes as they arrived (as hashed for pre-auth integrity, signature included)
      * @param encrypted whether it came inside a TRANSFORM_HEADER
      */
-    record Received(Smb2Message message, byte[] bytes, boolean encrypted) {
+    record Received(Smb2Message message, Bytes raw, boolean encrypted) {
         NtStatus status() {
             return message.header().ntStatus();
+        }
+
+        /** A copy of {@link #raw}: the negotiation and session setup steps take arrays. */
+        byte[] bytes() {
+            return raw.toByteArray();
         }
     }
 
@@ -255,11 +260,10 @@ final class ClientConnection implements MessageListener {
                 continue; // an interim response: the final one follows
             }
             asyncIds.remove(header.messageId());
-            byte[] bytes = element.toByteArray();
             ClientSessionState session = sessions.get(header.sessionId());
             // [MS-SMB2] 3.2.5.1.3: verify signed responses of a signing session, unless they came encrypted
             if (!encrypted && session != null && session.verifier != null && (header.isSigned() || session.signingRequired)
-                    && !(header.isSigned() && verify(session, bytes))) {
+                    && !(header.isSigned() && verify(session, element))) {
                 CompletableFuture<Received> waiting = pending.remove(header.messageId());
                 if (waiting != null) {
                     waiting.completeExceptionally(new SmbException(NtStatus.ACCESS_DENIED, "bad or missing signature"));
@@ -268,14 +272,14 @@ final class ClientConnection implements MessageListener {
             }
             CompletableFuture<Received> waiting = pending.remove(header.messageId());
             if (waiting != null) {
-                waiting.complete(new Received(message, bytes, encrypted));
+                waiting.complete(new Received(message, element, encrypted));
             }
         }
     }
 
-    private static boolean verify(ClientSessionState session, byte[] bytes) {
+    private static boolean verify(ClientSessionState session, Bytes message) {
         synchronized (session.verifier) {
-            return session.verifier.verify(bytes, 0, bytes.length);
+            return session.verifier.verify(message);
         }
     }
 

@@ -169,8 +169,7 @@ public final class SmbClient implements AutoCloseable {
         SessionKeys keys = SessionKeys.derive(negotiated.dialect(), negotiated.cipher(), sessionKey, hash);
         Smb2Signer signer = Smb2Signer.of(negotiated.signingAlgorithm(), keys.signingKey());
         // [MS-SMB2] 3.2.5.3.1: a 3.1.1 final response must be signed, and with the keys just derived
-        byte[] bytes = response.bytes();
-        boolean signed = response.message().header().isSigned() && signer.verify(bytes, 0, bytes.length);
+        boolean signed = response.message().header().isSigned() && signer.verify(response.raw());
         if (!signed && (negotiated.dialect().equals(Dialect.SMB_3_1_1) || negotiated.signingRequired())) {
             throw new SmbException(NtStatus.ACCESS_DENIED, "the final SESSION_SETUP response is not signed correctly");
         }

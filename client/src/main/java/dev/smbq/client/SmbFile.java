@@ -123,7 +123,7 @@ public final class SmbFile implements AutoCloseable {
                 return received;
             }
             Bytes data = dataOf(inFlight.remove());
-            sink.write(data.toByteArray());
+            data.writeTo(sink);
             received += data.length();
             end |= data.length() < pieceSize;
         }

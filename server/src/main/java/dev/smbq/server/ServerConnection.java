@@ -502,8 +502,7 @@ final class ServerConnection implements MessageListener {
         // [MS-SMB2] 3.3.5.2.4: on a session that requires signing, an unencrypted request must carry a valid
         // signature; a message that arrived encrypted was authenticated by its AEAD instead
         if (!encrypted && session.hasKey() && (session.signingRequired || header.isSigned())) {
-            byte[] bytes = element.toByteArray();
-            if (!header.isSigned() || !session.signer.verify(bytes, 0, bytes.length)) {
+            if (!header.isSigned() || !session.signer.verify(element)) {
                 return error(header, NtStatus.ACCESS_DENIED, null);
             }
         }

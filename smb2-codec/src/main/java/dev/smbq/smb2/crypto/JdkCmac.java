@@ -47,7 +47,21 @@ final class JdkCmac {
     }
 
     byte[] mac(byte[] message, int offset, int length) throws GeneralSecurityException {
+        return mac(new byte[0], message, offset, length);
+    }
+
+    /** The MAC of {@code prefix} followed by the message; the prefix is whole blocks (an SMB2 header, 64 bytes). */
+    byte[] mac(byte[] prefix, byte[] message, int offset, int length) throws GeneralSecurityException {
+        if (prefix.length % BLOCK != 0 || prefix.length > PIECE) {
+            throw new IllegalArgumentException("the prefix must be whole blocks, at most " + PIECE + " bytes");
+        }
+        if (length == 0 && prefix.length > 0) {
+            return mac(prefix, 0, prefix.length); // the prefix holds the last block
+        }
         cbc.init(Cipher.ENCRYPT_MODE, key, ZERO_IV);
+        if (prefix.length > 0) {
+            cbc.update(prefix, 0, prefix.length, scratch, 0);
+        }
         // every block but the last goes through as it is; an empty message has one (padded) last block
         int lastStart = length == 0 ? 0 : (length - 1) & ~(BLOCK - 1);
         for (int position = 0; position < lastStart; position += PIECE) {

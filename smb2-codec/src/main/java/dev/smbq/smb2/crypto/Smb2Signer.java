@@ -27,7 +27,6 @@ public final class Smb2Signer {
     private static final int FLAGS_OFFSET = 16;
     private static final int COMMAND_OFFSET = 12;
     private static final int MESSAGE_ID_OFFSET = 24;
-    private static final byte[] ZERO_SIGNATURE = new byte[SIGNATURE_SIZE];
 
     private final SigningAlgorithm algorithm;
     private final byte[] key;
@@ -72,11 +71,8 @@ public final class Smb2Signer {
     /** Sets SMB2_FLAGS_SIGNED and writes the signature of the message at {@code offset, length} into it. */
     public void sign(byte[] buffer, int offset, int length) {
         checkBounds(buffer, offset, length);
-        int flagsAt = offset + FLAGS_OFFSET;
-        buffer[flagsAt] |= HeaderFlags.SIGNED;
-        System.arraycopy(ZERO_SIGNATURE, 0, buffer, offset + SIGNATURE_OFFSET, SIGNATURE_SIZE);
-        byte[] mac = mac(buffer, offset, length);
-        System.arraycopy(mac, 0, buffer, offset + SIGNATURE_OFFSET, SIGNATURE_SIZE);
+        buffer[offset + FLAGS_OFFSET] |= HeaderFlags.SIGNED;
+        System.arraycopy(mac(buffer, offset, length), 0, buffer, offset + SIGNATURE_OFFSET, SIGNATURE_SIZE);
     }
 
     /** Signs every element of a compound chain (each with its padding). */
@@ -89,20 +85,19 @@ public final class Smb2Signer {
     }
 
     /**
-     * Whether the message's Signature matches. The Signature field is zeroed while the MAC is computed and put back
-     * afterwards; the comparison takes the same time whatever the bytes.
+     * Whether the message's Signature matches, in a time that does not depend on the bytes. The message is only read
+     * (its Signature counts as zero for the MAC), so a received message is checked where it lies.
      */
     public boolean verify(byte[] buffer, int offset, int length) {
         checkBounds(buffer, offset, length);
         int signatureAt = offset + SIGNATURE_OFFSET;
-        byte[] received = Arrays.copyOfRange(buffer, signatureAt, signatureAt + SIGNATURE_SIZE);
-        System.arraycopy(ZERO_SIGNATURE, 0, buffer, signatureAt, SIGNATURE_SIZE);
-        try {
-            byte[] expected = Arrays.copyOf(mac(buffer, offset, length), SIGNATURE_SIZE);
-            return MessageDigest.isEqual(expected, received);
-        } finally {
-            System.arraycopy(received, 0, buffer, signatureAt, SIGNATURE_SIZE);
-        }
+        byte[] expected = Arrays.copyOf(mac(buffer, offset, length), SIGNATURE_SIZE);
+        return MessageDigest.isEqual(expected, Arrays.copyOfRange(buffer, signatureAt, signatureAt + SIGNATURE_SIZE));
+    }
+
+    /** {@link #verify(byte[], int, int)} of a whole message, without copying it. */
+    public boolean verify(Bytes message) {
+        return message.read(this::verify);
     }
 
     /**
@@ -123,15 +118,23 @@ public final class Smb2Signer {
         return allValid;
     }
 
-    /** The signature of a message (its Signature field must already be zero). */
+    /**
+     * The MAC of a message with its Signature field taken as zero: the header goes in as a copy with that field
+     * cleared, the rest straight from the buffer, which is never changed.
+     */
     private byte[] mac(byte[] buffer, int offset, int length) {
+        byte[] header = Arrays.copyOfRange(buffer, offset, offset + Smb2Header.SIZE);
+        Arrays.fill(header, SIGNATURE_OFFSET, SIGNATURE_OFFSET + SIGNATURE_SIZE, (byte) 0);
+        int restAt = offset + Smb2Header.SIZE;
+        int restLength = length - Smb2Header.SIZE;
         try {
             if (hmac != null) {
-                hmac.update(buffer, offset, length);
+                hmac.update(header);
+                hmac.update(buffer, restAt, restLength);
                 return hmac.doFinal();
             }
             if (cmac != null) {
-                return cmac.mac(buffer, offset, length);
+                return cmac.mac(header, buffer, restAt, restLength);
             }
             GCMParameterSpec nonce = new GCMParameterSpec(128, gmacNonce(buffer, offset));
             try {
@@ -143,7 +146,8 @@ public final class Smb2Signer {
                 gcm = Cipher.getInstance("AES/GCM/NoPadding");
                 gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), nonce);
             }
-            gcm.updateAAD(buffer, offset, length);
+            gcm.updateAAD(header);
+            gcm.updateAAD(buffer, restAt, restLength);
             return gcm.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing failed", e);

@@ -1,5 +1,7 @@
 package dev.smbq.smb2.wire;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -98,6 +100,11 @@ public final class Bytes {
         target.put(array, offset, length);
     }
 
+    /** Writes these bytes to {@code sink}, without a copy of its own. */
+    public void writeTo(OutputStream sink) throws IOException {
+        sink.write(array, offset, length);
+    }
+
     /** Copies these bytes to {@code target}; nothing to do when they already sit there (see {@link #payloadOf}). */
     public void copyTo(byte[] target, int targetOffset) {
         if (target == array && targetOffset == offset) {
@@ -112,6 +119,17 @@ public final class Bytes {
      */
     public byte[] messageAround(int headroom) {
         return roomForEncoder && offset == headroom && offset + length == array.length ? array : null;
+    }
+
+    /** Reads a range of an array, which it must not change. */
+    @FunctionalInterface
+    public interface ArrayReader<R> {
+        R read(byte[] array, int offset, int length);
+    }
+
+    /** Hands these bytes to {@code reader} where they lie, without copying them (e.g. to check a signature). */
+    public <R> R read(ArrayReader<R> reader) {
+        return reader.read(array, offset, length);
     }
 
     /** Copies {@code count} bytes from index {@code from} into {@code target}, without making a slice. */

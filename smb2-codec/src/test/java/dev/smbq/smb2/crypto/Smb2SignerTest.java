@@ -80,8 +80,7 @@ class Smb2SignerTest {
     @ParameterizedTest
     @CsvSource({"HMAC_SHA256", "AES_CMAC", "AES_GMAC"})
     void anyChangedBitFailsVerification(String name) {
-        SigningAlgorithm algorithm = name.equals("HMAC_SHA256") ? SigningAlgorithm.HMAC_SHA256
-                : name.equals("AES_CMAC") ? SigningAlgorithm.AES_CMAC : SigningAlgorithm.AES_GMAC;
+        SigningAlgorithm algorithm = algorithm(name);
         Smb2Signer signer = Smb2Signer.of(algorithm, V1_SIGNING_KEY);
         byte[] message = Vectors.load("v1-write-request-plaintext");
         signer.sign(message, 0, message.length);
@@ -93,6 +92,11 @@ class Smb2SignerTest {
         }
         Smb2Signer otherKey = Smb2Signer.of(algorithm, Bytes.fromHex("00".repeat(16)));
         assertThat(otherKey.verify(message, 0, message.length)).isFalse();
+    }
+
+    private static SigningAlgorithm algorithm(String name) {
+        return name.equals("HMAC_SHA256") ? SigningAlgorithm.HMAC_SHA256
+                : name.equals("AES_CMAC") ? SigningAlgorithm.AES_CMAC : SigningAlgorithm.AES_GMAC;
     }
 
     @Test
@@ -121,12 +125,21 @@ class Smb2SignerTest {
         assertThat(signer.verifyChain(write, true)).isTrue();
     }
 
-    @Test
-    void verificationLeavesTheMessageAsItWas() {
-        byte[] message = Vectors.load("v1-session-setup-response-final");
-        byte[] before = message.clone();
-        Smb2Signer.of(SigningAlgorithm.AES_CMAC, Bytes.fromHex("00".repeat(16))).verify(message, 0, message.length);
-        assertThat(message).isEqualTo(before);
+    /** Verification only reads: a received message is checked where it lies, also as a slice of a larger array. */
+    @ParameterizedTest
+    @CsvSource({"HMAC_SHA256", "AES_CMAC", "AES_GMAC"})
+    void verificationLeavesTheMessageAsItWas(String name) {
+        SigningAlgorithm algorithm = algorithm(name);
+        Smb2Signer signer = Smb2Signer.of(algorithm, V1_SIGNING_KEY);
+        byte[] message = Vectors.load("v1-write-request-plaintext");
+        signer.sign(message, 0, message.length);
+        byte[] around = new byte[message.length + 10];
+        System.arraycopy(message, 0, around, 3, message.length);
+        byte[] before = around.clone();
+        assertThat(signer.verify(around, 3, message.length)).isTrue();
+        assertThat(signer.verify(Bytes.wrap(around).slice(3, message.length))).isTrue();
+        assertThat(Smb2Signer.of(algorithm, Bytes.fromHex("00".repeat(16))).verify(around, 3, message.length)).isFalse();
+        assertThat(around).isEqualTo(before);
     }
 
     /** RFC 4493 section 4: the AES-CMAC primitive the signer builds on, and BouncyCastle's as the reference. */
@@ -152,7 +165,8 @@ class Smb2SignerTest {
 
     /** The JDK construction agrees with BouncyCastle around block edges, at an offset, and past a 4 KiB piece. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 15, 16, 17, 32, 33, 4095, 4096, 4097, 4112, 100_001})
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 15, 16, 17, 32, 33, 64, 65, 80, 4095, 4096, 4097, 4112,
+            100_001})
     void jdkCmacAgreesWithBouncyCastle(int length) throws Exception {
         java.util.Random random = new java.util.Random(length);
         byte[] key = new byte[16];
@@ -167,5 +181,10 @@ class Smb2SignerTest {
         JdkCmac cmac = new JdkCmac(key);
         assertThat(cmac.mac(buffer, 7, length)).isEqualTo(expected);
         assertThat(cmac.mac(buffer, 7, length)).as("again, same instance").isEqualTo(expected);
+        if (length >= 64) {
+            byte[] header = Arrays.copyOfRange(buffer, 7, 7 + 64);
+            assertThat(cmac.mac(header, buffer, 7 + 64, length - 64)).as("a 64-byte prefix, then the rest")
+                    .isEqualTo(expected);
+        }
     }
 }
