@@ -51,7 +51,7 @@ final class LoopbackPeer implements AutoCloseable {
     /** Starts the peer; for SMB, connects, logs in, and leaves a file of one operation's size to download. */
     static LoopbackPeer start(BenchSetup setup, int pieceSize, int depth) throws Exception {
         JitWarmup.run(); // as servers and clients do when they start, here before measuring
-        Path share = Files.createTempDirectory("smbq-bench-");
+        Path share = newShare();
         PeerProcess peer = setup.raw() ? PeerProcess.start(setup.transport(), "raw")
                 : PeerProcess.start(setup.transport(), "smb", share.toString());
         LoopbackPeer loopback = new LoopbackPeer(setup, share, peer);
@@ -68,6 +68,17 @@ final class LoopbackPeer implements AutoCloseable {
             }
         }
         return loopback;
+    }
+
+    /**
+     * A share directory in memory where the system has one ({@code /dev/shm}), else in the temporary directory. On a
+     * disk, uploads at hundreds of MiB/s soon exceed the kernel's dirty-page limit, and the server's writes then wait
+     * for write-back: the upload rows would measure the disk, not SMB.
+     */
+    private static Path newShare() throws IOException {
+        Path memory = Path.of("/dev/shm");
+        return Files.isDirectory(memory) && Files.isWritable(memory)
+                ? Files.createTempDirectory(memory, "smbq-bench-") : Files.createTempDirectory("smbq-bench-");
     }
 
     /** A new client of the peer (for handshakes), not logged in. */

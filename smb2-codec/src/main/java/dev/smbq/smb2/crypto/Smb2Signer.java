@@ -9,9 +9,7 @@ import dev.smbq.smb2.wire.Bytes;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -29,25 +27,23 @@ public final class Smb2Signer {
     private static final int MESSAGE_ID_OFFSET = 24;
 
     private final SigningAlgorithm algorithm;
-    private final byte[] key;
     private final Mac hmac;
     private final JdkCmac cmac;
-    private Cipher gcm;
+    private final JdkGmac gmac;
 
     private Smb2Signer(SigningAlgorithm algorithm, byte[] key) throws GeneralSecurityException {
         this.algorithm = algorithm;
-        this.key = key;
         if (algorithm.equals(SigningAlgorithm.HMAC_SHA256)) {
             hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(key, "HmacSHA256"));
             cmac = null;
-            gcm = null;
+            gmac = null;
         } else if (algorithm.equals(SigningAlgorithm.AES_CMAC)) {
             cmac = new JdkCmac(key);
             hmac = null;
-            gcm = null;
+            gmac = null;
         } else if (algorithm.equals(SigningAlgorithm.AES_GMAC)) {
-            gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            gmac = new JdkGmac(key);
             hmac = null;
             cmac = null;
         } else {
@@ -136,19 +132,7 @@ public final class Smb2Signer {
             if (cmac != null) {
                 return cmac.mac(header, buffer, restAt, restLength);
             }
-            GCMParameterSpec nonce = new GCMParameterSpec(128, gmacNonce(buffer, offset));
-            try {
-                gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), nonce);
-            } catch (java.security.InvalidAlgorithmParameterException sameNonceAsLastTime) {
-                // The JDK refuses to encrypt twice in a row with one key and nonce on one Cipher. With GMAC that
-                // happens when one message is MACed again (signed, then verified; or resent): no ciphertext is
-                // produced, so a fresh Cipher may compute the tag.
-                gcm = Cipher.getInstance("AES/GCM/NoPadding");
-                gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), nonce);
-            }
-            gcm.updateAAD(header);
-            gcm.updateAAD(buffer, restAt, restLength);
-            return gcm.doFinal();
+            return gmac.mac(gmacNonce(buffer, offset), header, buffer, restAt, restLength);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing failed", e);
         }
