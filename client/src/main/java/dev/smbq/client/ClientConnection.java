@@ -7,6 +7,7 @@ import dev.smbq.smb2.message.CancelRequest;
 import dev.smbq.smb2.message.Smb2Body;
 import dev.smbq.smb2.message.Smb2Header;
 import dev.smbq.smb2.message.Smb2Message;
+import dev.smbq.smb2.message.WriteRequest;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.HeaderFlags;
 import dev.smbq.smb2.spec.NtStatus;
@@ -28,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * request as its session requires, and matches responses (decrypted, signature-checked) to their requests.
  */
 final class ClientConnection implements MessageListener {
+    /** WRITEs of at least this much data are sent in pieces; below it, one small copy costs less than two buffers. */
+    private static final int PIECES_FROM = 64 * 1024;
+
     private final SmbChannel channel;
     private final ClientOptions options;
     private final String connectionName;
@@ -157,10 +161,17 @@ final class ClientConnection implements MessageListener {
         transmit(asyncId != null ? header.toAsync(asyncId) : header, new CancelRequest(), session, protection);
     }
 
-    /** Encodes, signs or seals as {@code protection} says, and sends; returns the request as encoded and signed. */
+    /**
+     * Encodes, signs or seals as {@code protection} says, and sends; returns the request as encoded and signed (of a
+     * WRITE sent in pieces, its header and fixed part).
+     */
     private byte[] transmit(Smb2Header header, Smb2Body body, ClientSessionState session, Protection protection) {
         if (protection == Protection.SIGN) {
             header = header.withFlags(header.flags() | HeaderFlags.SIGNED);
+        }
+        if (body instanceof WriteRequest write && protection != Protection.ENCRYPT
+                && write.writeChannelInfo().isEmpty() && write.data().length() >= PIECES_FROM) {
+            return transmitInPieces(header, write, session, protection);
         }
         byte[] bytes = Smb2Codec.encode(new Smb2Message(header, body));
         if (protection == Protection.SIGN) {
@@ -174,6 +185,27 @@ final class ClientConnection implements MessageListener {
         options.trace().message(connectionName, MessageTrace.Direction.SENT, wire, plaintext);
         channel.send(wire);
         return bytes;
+    }
+
+    /**
+     * A large unencrypted WRITE goes out as its header and fixed part followed by the data where the caller holds it:
+     * signed over both pieces, sent without joining them (the transport copies once, into its own buffers).
+     */
+    private byte[] transmitInPieces(Smb2Header header, WriteRequest write, ClientSessionState session,
+                                    Protection protection) {
+        byte[] head = Smb2Codec.encodeWriteHead(header, write);
+        if (protection == Protection.SIGN) {
+            synchronized (session.signer) { // a signer is not thread-safe, and several threads may send
+                session.signer.signPieces(head, write.data());
+            }
+        }
+        List<Bytes> pieces = List.of(Bytes.wrap(head), write.data());
+        if (options.trace() != MessageTrace.NONE) {
+            Bytes whole = Bytes.concat(pieces);
+            options.trace().message(connectionName, MessageTrace.Direction.SENT, whole, whole);
+        }
+        channel.send(pieces);
+        return head;
     }
 
     /**

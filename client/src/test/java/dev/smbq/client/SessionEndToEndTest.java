@@ -94,8 +94,19 @@ class SessionEndToEndTest {
         return messages.subList(last + 1, messages.size());
     }
 
-    private void exercise(SmbSession session) throws SmbException {
+    /** A tree, a file written and read back (a WRITE large enough to go out in pieces), an echo, and goodbye. */
+    private void exercise(SmbSession session) throws Exception {
         SmbTree tree = session.connectTree("data");
+        byte[] data = new byte[200_000];
+        new java.util.Random(11).nextBytes(data);
+        try (SmbFile file = tree.create("exercise.bin")) {
+            file.write(0, Bytes.wrap(data));
+        }
+        java.io.ByteArrayOutputStream back = new java.io.ByteArrayOutputStream();
+        try (SmbFile file = tree.open("exercise.bin")) {
+            file.readTo(back);
+        }
+        assertThat(back.toByteArray()).isEqualTo(data);
         session.echo();
         tree.disconnect();
         session.logoff();

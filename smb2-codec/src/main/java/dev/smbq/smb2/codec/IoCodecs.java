@@ -14,6 +14,7 @@ import dev.smbq.smb2.message.WriteRequest;
 import dev.smbq.smb2.message.WriteResponse;
 import dev.smbq.smb2.wire.Bytes;
 import dev.smbq.smb2.wire.SmbDecodeException;
+import dev.smbq.smb2.wire.WireWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,18 +71,14 @@ final class IoCodecs {
             },
             false);
 
-    static final BodyCodec<WriteRequest> WRITE_REQUEST = new BodyCodec<>(WriteRequest.class, 49,
+    static final int WRITE_REQUEST_STRUCTURE_SIZE = 49;
+
+    static final BodyCodec<WriteRequest> WRITE_REQUEST = new BodyCodec<>(WriteRequest.class,
+            WRITE_REQUEST_STRUCTURE_SIZE,
             request -> request.data().length() + request.writeChannelInfo().length(),
             (request, out) -> {
-                Bytes info = request.writeChannelInfo();
-                BufferFields.checkUshortLength(info);
-                out.u16(WRITE_REQUEST_DATA_OFFSET).u32(request.data().length()).u64(request.offset());
-                writeFileId(out, request.fileId());
-                out.u32(request.channel()).u32(request.remainingBytes());
-                // With no channel info Windows still points WriteChannelInfoOffset at the buffer; so does this codec.
-                out.u16(WRITE_REQUEST_DATA_OFFSET + (info.isEmpty() ? 0 : request.data().length())).u16(info.length());
-                out.u32(request.flags());
-                out.bytes(request.data()).bytes(info);
+                writeRequestFields(request, out);
+                out.bytes(request.data()).bytes(request.writeChannelInfo());
             },
             in -> {
                 int dataOffset = in.u16();
@@ -98,6 +95,18 @@ final class IoCodecs {
                         in.region(infoOffset, infoLength, WRITE_REQUEST_DATA_OFFSET));
             },
             true);
+
+    /** A WRITE request's fields after StructureSize: everything up to where its data starts. */
+    static void writeRequestFields(WriteRequest request, WireWriter out) {
+        Bytes info = request.writeChannelInfo();
+        BufferFields.checkUshortLength(info);
+        out.u16(WRITE_REQUEST_DATA_OFFSET).u32(request.data().length()).u64(request.offset());
+        writeFileId(out, request.fileId());
+        out.u32(request.channel()).u32(request.remainingBytes());
+        // With no channel info Windows still points WriteChannelInfoOffset at the buffer; so does this codec.
+        out.u16(WRITE_REQUEST_DATA_OFFSET + (info.isEmpty() ? 0 : request.data().length())).u16(info.length());
+        out.u32(request.flags());
+    }
 
     static final BodyCodec<WriteResponse> WRITE_RESPONSE = BodyCodec.fixed(WriteResponse.class, 17,
             (response, out) -> out.u16(0).u32(response.count()).u32(response.remaining()).u16(0).u16(0),

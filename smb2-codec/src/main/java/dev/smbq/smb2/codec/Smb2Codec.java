@@ -7,6 +7,7 @@ import dev.smbq.smb2.message.Smb2Body;
 import dev.smbq.smb2.message.Smb2Header;
 import dev.smbq.smb2.message.Smb2Message;
 import dev.smbq.smb2.message.UnknownBody;
+import dev.smbq.smb2.message.WriteRequest;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.NtStatus;
 import dev.smbq.smb2.wire.Bytes;
@@ -127,6 +128,23 @@ public final class Smb2Codec {
         }
         encode(message, out, 0);
         return out;
+    }
+
+    /**
+     * The first {@code 0x70} bytes of a WRITE request, header and fixed part, whose fields describe the whole message:
+     * for a sender that sends the data after them from where it lies ({@code SmbChannel.send(List)}) instead of
+     * copying it into one array. Only for a WRITE whose data ends the message (no channel info).
+     */
+    public static byte[] encodeWriteHead(Smb2Header header, WriteRequest request) {
+        if (!header.command().equals(Command.WRITE) || header.isResponse() || !request.writeChannelInfo().isEmpty()) {
+            throw new IllegalArgumentException("only a WRITE request whose data ends the message has a head");
+        }
+        byte[] head = new byte[IoCodecs.WRITE_REQUEST_DATA_OFFSET];
+        WireWriter out = WireWriter.of(head, 0);
+        HeaderCodec.write(header, out);
+        out.u16(IoCodecs.WRITE_REQUEST_STRUCTURE_SIZE);
+        IoCodecs.writeRequestFields(request, out);
+        return head;
     }
 
     /** Writes the message at {@code offset} of {@code target}, which must have {@link #encodedLength} bytes free. */

@@ -71,6 +71,22 @@ public final class Smb2Signer {
         System.arraycopy(mac(buffer, offset, length), 0, buffer, offset + SIGNATURE_OFFSET, SIGNATURE_SIZE);
     }
 
+    /**
+     * Signs a message sent in two pieces ({@code SmbChannel.send(List)}): {@code head}, which holds the header and is
+     * whole 16-byte blocks (a WRITE's 112 bytes), then {@code rest}. Sets SMB2_FLAGS_SIGNED and the Signature in the
+     * head; the rest is only read.
+     */
+    public void signPieces(byte[] head, Bytes rest) {
+        if (head.length < Smb2Header.SIZE || head.length % 16 != 0) {
+            throw new IllegalArgumentException("the head must hold the header and be whole 16-byte blocks");
+        }
+        head[FLAGS_OFFSET] |= HeaderFlags.SIGNED;
+        byte[] prefix = head.clone();
+        Arrays.fill(prefix, SIGNATURE_OFFSET, SIGNATURE_OFFSET + SIGNATURE_SIZE, (byte) 0);
+        byte[] signature = rest.read((array, offset, length) -> mac(prefix, array, offset, length));
+        System.arraycopy(signature, 0, head, SIGNATURE_OFFSET, SIGNATURE_SIZE);
+    }
+
     /** Signs every element of a compound chain (each with its padding). */
     public void signChain(byte[] chain) {
         int offset = 0;
@@ -114,25 +130,28 @@ public final class Smb2Signer {
         return allValid;
     }
 
-    /**
-     * The MAC of a message with its Signature field taken as zero: the header goes in as a copy with that field
-     * cleared, the rest straight from the buffer, which is never changed.
-     */
+    /** The MAC of a message with its Signature field taken as zero; the buffer is never changed. */
     private byte[] mac(byte[] buffer, int offset, int length) {
         byte[] header = Arrays.copyOfRange(buffer, offset, offset + Smb2Header.SIZE);
         Arrays.fill(header, SIGNATURE_OFFSET, SIGNATURE_OFFSET + SIGNATURE_SIZE, (byte) 0);
-        int restAt = offset + Smb2Header.SIZE;
-        int restLength = length - Smb2Header.SIZE;
+        return mac(header, buffer, offset + Smb2Header.SIZE, length - Smb2Header.SIZE);
+    }
+
+    /**
+     * The MAC of {@code prefix} (the message's first bytes with the Signature zeroed: at least the header, whence
+     * AES-GMAC takes its nonce; whole blocks for CMAC) followed by a range of {@code rest}.
+     */
+    private byte[] mac(byte[] prefix, byte[] rest, int restAt, int restLength) {
         try {
             if (hmac != null) {
-                hmac.update(header);
-                hmac.update(buffer, restAt, restLength);
+                hmac.update(prefix);
+                hmac.update(rest, restAt, restLength);
                 return hmac.doFinal();
             }
             if (cmac != null) {
-                return cmac.mac(header, buffer, restAt, restLength);
+                return cmac.mac(prefix, rest, restAt, restLength);
             }
-            return gmac.mac(gmacNonce(buffer, offset), header, buffer, restAt, restLength);
+            return gmac.mac(gmacNonce(prefix, 0), prefix, rest, restAt, restLength);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing failed", e);
         }

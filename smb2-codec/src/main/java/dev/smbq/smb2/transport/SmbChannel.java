@@ -1,6 +1,7 @@
 package dev.smbq.smb2.transport;
 
 import dev.smbq.smb2.wire.Bytes;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,6 +24,15 @@ public interface SmbChannel extends AutoCloseable {
      * {@link #isWritable()}.
      */
     CompletableFuture<Void> send(Bytes message);
+
+    /**
+     * Queues one message given in pieces, sent back to back as one framed message: a sender that holds a large
+     * payload elsewhere (a WRITE's data) need not copy it behind the header first. This default joins them; a
+     * transport that can send from several buffers overrides it.
+     */
+    default CompletableFuture<Void> send(List<Bytes> pieces) {
+        return send(Bytes.concat(pieces));
+    }
 
     /** False while the transport's send buffer is above its high-water mark. */
     boolean isWritable();

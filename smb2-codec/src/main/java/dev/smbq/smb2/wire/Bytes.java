@@ -55,6 +55,21 @@ public final class Bytes {
         return new Bytes(message, offset, length, true);
     }
 
+    /** The pieces one after another, in a new array. */
+    public static Bytes concat(java.util.List<Bytes> pieces) {
+        int length = 0;
+        for (Bytes piece : pieces) {
+            length = Math.addExact(length, piece.length);
+        }
+        byte[] joined = new byte[length];
+        int position = 0;
+        for (Bytes piece : pieces) {
+            piece.copyTo(0, piece.length, joined, position);
+            position += piece.length;
+        }
+        return wrap(joined);
+    }
+
     public static Bytes fromHex(String hex) {
         return wrap(HexFormat.of().parseHex(hex.replaceAll("\\s+", "")));
     }

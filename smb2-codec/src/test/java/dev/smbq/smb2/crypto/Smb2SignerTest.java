@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smbq.smb2.Vectors;
 import dev.smbq.smb2.codec.CompoundChain;
+import dev.smbq.smb2.codec.Smb2Codec;
 import dev.smbq.smb2.message.EchoRequest;
+import dev.smbq.smb2.message.FileId;
 import dev.smbq.smb2.message.Smb2Header;
 import dev.smbq.smb2.message.Smb2Message;
+import dev.smbq.smb2.message.WriteRequest;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.SigningAlgorithm;
 import dev.smbq.smb2.wire.Bytes;
@@ -92,6 +95,23 @@ class Smb2SignerTest {
         }
         Smb2Signer otherKey = Smb2Signer.of(algorithm, Bytes.fromHex("00".repeat(16)));
         assertThat(otherKey.verify(message, 0, message.length)).isFalse();
+    }
+
+    /** A WRITE signed in two pieces (header and fixed part, then the data) carries the signature of the whole. */
+    @ParameterizedTest
+    @CsvSource({"HMAC_SHA256", "AES_CMAC", "AES_GMAC"})
+    void aWriteSignedInPiecesMatchesTheWholeMessage(String name) {
+        Smb2Signer signer = Smb2Signer.of(algorithm(name), V1_SIGNING_KEY);
+        byte[] data = new byte[70_000];
+        new java.util.Random(5).nextBytes(data);
+        Smb2Header header = Smb2Header.request(Command.WRITE, 9).withSession(0x1234, 5);
+        WriteRequest write = new WriteRequest(4096, new FileId(1, 2), 0, 0, 0, Bytes.wrap(data), Bytes.EMPTY);
+        byte[] whole = Smb2Codec.encode(new Smb2Message(header, write));
+        signer.sign(whole, 0, whole.length);
+        byte[] head = Smb2Codec.encodeWriteHead(header, write);
+        signer.signPieces(head, write.data());
+        assertThat(Bytes.concat(List.of(Bytes.wrap(head), write.data()))).isEqualTo(Bytes.wrap(whole));
+        assertThat(signer.verify(Bytes.wrap(whole))).isTrue();
     }
 
     private static SigningAlgorithm algorithm(String name) {

@@ -16,6 +16,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -85,12 +86,24 @@ public final class NettySmbChannel implements SmbChannel {
 
     @Override
     public CompletableFuture<Void> send(Bytes message) {
+        return send(List.of(message));
+    }
+
+    /** The framing header and the pieces as one composite buffer: the copy to direct memory is the only one. */
+    @Override
+    public CompletableFuture<Void> send(List<Bytes> pieces) {
+        int length = 0;
+        ByteBuf[] buffers = new ByteBuf[pieces.size() + 1];
+        for (int i = 0; i < pieces.size(); i++) {
+            length = Math.addExact(length, pieces.get(i).length());
+            buffers[i + 1] = Unpooled.wrappedBuffer(pieces.get(i).asReadOnlyBuffer());
+        }
         ByteBuf header = Unpooled.buffer(DirectTcpFraming.HEADER_SIZE);
-        DirectTcpFraming.writeHeader(header.nioBuffer(0, DirectTcpFraming.HEADER_SIZE), message.length());
+        DirectTcpFraming.writeHeader(header.nioBuffer(0, DirectTcpFraming.HEADER_SIZE), length);
         header.writerIndex(DirectTcpFraming.HEADER_SIZE);
-        ByteBuf framed = Unpooled.wrappedBuffer(header, Unpooled.wrappedBuffer(message.asReadOnlyBuffer()));
-        bytesSent.addAndGet(DirectTcpFraming.HEADER_SIZE + message.length());
-        return completion(channel.writeAndFlush(framed));
+        buffers[0] = header;
+        bytesSent.addAndGet(DirectTcpFraming.HEADER_SIZE + length);
+        return completion(channel.writeAndFlush(Unpooled.wrappedBuffer(buffers)));
     }
 
     @Override
