@@ -50,7 +50,7 @@ final class JdkCmac {
         return mac(new byte[0], message, offset, length);
     }
 
-    /** The MAC of {@code prefix} followed by the message; the prefix is whole blocks (an SMB2 header, 64 bytes). */
+    /** The MAC of {@code prefix}, then the message; the prefix is whole blocks (a header, or a WRITE's head). */
     byte[] mac(byte[] prefix, byte[] message, int offset, int length) throws GeneralSecurityException {
         if (prefix.length % BLOCK != 0 || prefix.length > PIECE) {
             throw new IllegalArgumentException("the prefix must be whole blocks, at most " + PIECE + " bytes");

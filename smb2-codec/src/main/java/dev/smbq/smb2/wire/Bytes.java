@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -56,7 +57,7 @@ public final class Bytes {
     }
 
     /** The pieces one after another, in a new array. */
-    public static Bytes concat(java.util.List<Bytes> pieces) {
+    public static Bytes concat(List<Bytes> pieces) {
         int length = 0;
         for (Bytes piece : pieces) {
             length = Math.addExact(length, piece.length);
