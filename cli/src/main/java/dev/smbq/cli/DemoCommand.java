@@ -89,6 +89,9 @@ final class DemoCommand implements Callable<Integer> {
                 runOnce(out, run, addresses.get(run.transport()), clientTransport, data, first && !noTrace);
                 first = false;
             }
+            out.println();
+            out.println("Each line is one transfer in a JVM still compiling its code, the first lines most: a check that"
+                    + " every path works, not a measurement (./smbq bench measures warm).");
         }
         out.flush();
         return 0;

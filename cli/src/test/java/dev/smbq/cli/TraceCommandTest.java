@@ -71,6 +71,7 @@ class TraceCommandTest {
                 .contains("QUIC (Netty), transport-level security accepted:", "no SMB encryption")
                 .contains("double encryption:", "inside QUIC")
                 .contains("QUIC (kwik)", "TCP, SMB encryption")
+                .contains("not a measurement")
                 .doesNotContain("DIFFERS");
         assertThat(demo.lines().filter(line -> line.contains("SHA-256 matches")).count()).isEqualTo(4);
     }
