@@ -58,17 +58,27 @@ public final class Bytes {
 
     /** The pieces one after another, in a new array. */
     public static Bytes concat(List<Bytes> pieces) {
+        byte[] joined = new byte[totalLength(pieces)];
+        copyAll(pieces, joined, 0);
+        return wrap(joined);
+    }
+
+    /** The length of the pieces together. */
+    public static int totalLength(List<Bytes> pieces) {
         int length = 0;
         for (Bytes piece : pieces) {
             length = Math.addExact(length, piece.length);
         }
-        byte[] joined = new byte[length];
-        int position = 0;
+        return length;
+    }
+
+    /** Copies the pieces one after another into {@code target} from {@code targetOffset}. */
+    public static void copyAll(List<Bytes> pieces, byte[] target, int targetOffset) {
+        int position = targetOffset;
         for (Bytes piece : pieces) {
-            piece.copyTo(0, piece.length, joined, position);
+            piece.copyTo(target, position);
             position += piece.length;
         }
-        return wrap(joined);
     }
 
     public static Bytes fromHex(String hex) {

@@ -85,8 +85,7 @@ class Smb2SignerTest {
     void anyChangedBitFailsVerification(String name) {
         SigningAlgorithm algorithm = algorithm(name);
         Smb2Signer signer = Smb2Signer.of(algorithm, V1_SIGNING_KEY);
-        byte[] message = Vectors.load("v1-write-request-plaintext");
-        signer.sign(message, 0, message.length);
+        byte[] message = signedWriteRequest(signer);
         assertThat(signer.verify(message, 0, message.length)).isTrue();
         for (int bit : new int[] {0, 8 * 20, 8 * 48, 8 * 63 + 7, 8 * 100, 8 * message.length - 1}) {
             byte[] tampered = message.clone();
@@ -112,6 +111,13 @@ class Smb2SignerTest {
         signer.signPieces(head, write.data());
         assertThat(Bytes.concat(List.of(Bytes.wrap(head), write.data()))).isEqualTo(Bytes.wrap(whole));
         assertThat(signer.verify(Bytes.wrap(whole))).isTrue();
+    }
+
+    /** The V1 vector's WRITE request, signed by {@code signer}. */
+    private static byte[] signedWriteRequest(Smb2Signer signer) {
+        byte[] message = Vectors.load("v1-write-request-plaintext");
+        signer.sign(message, 0, message.length);
+        return message;
     }
 
     private static SigningAlgorithm algorithm(String name) {
@@ -151,8 +157,7 @@ class Smb2SignerTest {
     void verificationLeavesTheMessageAsItWas(String name) {
         SigningAlgorithm algorithm = algorithm(name);
         Smb2Signer signer = Smb2Signer.of(algorithm, V1_SIGNING_KEY);
-        byte[] message = Vectors.load("v1-write-request-plaintext");
-        signer.sign(message, 0, message.length);
+        byte[] message = signedWriteRequest(signer);
         byte[] around = new byte[message.length + 10];
         System.arraycopy(message, 0, around, 3, message.length);
         byte[] before = around.clone();

@@ -92,10 +92,9 @@ public final class NettySmbChannel implements SmbChannel {
     /** The framing header and the pieces as one composite buffer: the copy to direct memory is the only one. */
     @Override
     public CompletableFuture<Void> send(List<Bytes> pieces) {
-        int length = 0;
+        int length = Bytes.totalLength(pieces);
         ByteBuf[] buffers = new ByteBuf[pieces.size() + 1];
         for (int i = 0; i < pieces.size(); i++) {
-            length = Math.addExact(length, pieces.get(i).length());
             buffers[i + 1] = Unpooled.wrappedBuffer(pieces.get(i).asReadOnlyBuffer());
         }
         ByteBuf header = Unpooled.buffer(DirectTcpFraming.HEADER_SIZE);

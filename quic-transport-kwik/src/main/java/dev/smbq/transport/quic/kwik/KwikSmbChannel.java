@@ -10,6 +10,7 @@ import dev.smbq.smb2.wire.SmbDecodeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,10 +132,17 @@ final class KwikSmbChannel implements SmbChannel {
 
     @Override
     public CompletableFuture<Void> send(Bytes message) {
+        return send(List.of(message));
+    }
+
+    /** The pieces are copied once, behind the framing header, into the array the writer thread hands to kwik. */
+    @Override
+    public CompletableFuture<Void> send(List<Bytes> pieces) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        byte[] framed = new byte[DirectTcpFraming.HEADER_SIZE + message.length()];
-        DirectTcpFraming.writeHeader(ByteBuffer.wrap(framed), message.length());
-        message.copyTo(framed, DirectTcpFraming.HEADER_SIZE);
+        int length = Bytes.totalLength(pieces);
+        byte[] framed = new byte[DirectTcpFraming.HEADER_SIZE + length];
+        DirectTcpFraming.writeHeader(ByteBuffer.wrap(framed), length);
+        Bytes.copyAll(pieces, framed, DirectTcpFraming.HEADER_SIZE);
         try {
             writer.execute(() -> {
                 try {
