@@ -75,6 +75,8 @@ public final class BenchPeer {
         /** Sent back after each {@link #ACK_EVERY} bytes received. */
         static final byte ACK = 'A';
         static final long ACK_EVERY = (long) BenchSetup.MEBIBYTES_PER_OPERATION << 20;
+        /** What a download sends: the same distinct bytes as the SMB download's file, not one message resent. */
+        private static final Bytes DATA = LoopbackPeer.operationData(LoopbackPeer.DOWNLOAD_SEED);
 
         private RawProtocol() {
         }
@@ -89,9 +91,8 @@ public final class BenchPeer {
                     int mebibytes = message.get(1) & 0xFF;
                     int size = (message.get(2) & 0xFF) << 24 | (message.get(3) & 0xFF) << 16
                             | (message.get(4) & 0xFF) << 8 | (message.get(5) & 0xFF);
-                    Bytes piece = Bytes.wrap(new byte[size]);
-                    for (long sent = 0; sent < (long) mebibytes << 20; sent += size) {
-                        channel.send(piece);
+                    for (int sent = 0; sent < mebibytes << 20; sent += size) {
+                        channel.send(DATA.slice(sent % DATA.length(), size));
                     }
                     return;
                 }

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 final class LoopbackPeer implements AutoCloseable {
     static final String DOWNLOAD_FILE = "download.bin";
     static final int BYTES_PER_OPERATION = BenchSetup.MEBIBYTES_PER_OPERATION << 20;
+    /** What a download moves: the file's content over SMB, the raw peer's messages without it. */
+    static final int DOWNLOAD_SEED = 7;
 
     private final BenchSetup setup;
     private final Path share;
@@ -61,10 +63,8 @@ final class LoopbackPeer implements AutoCloseable {
             loopback.client = loopback.connect(pieceSize, depth);
             loopback.tree = loopback.client.login(Credentials.password(BenchPeer.USER, "", BenchPeer.PASSWORD))
                     .connectTree(BenchPeer.SHARE);
-            byte[] data = new byte[BYTES_PER_OPERATION];
-            new Random(7).nextBytes(data);
             try (SmbFile file = loopback.tree.create(DOWNLOAD_FILE)) {
-                file.write(0, Bytes.wrap(data));
+                file.write(0, operationData(DOWNLOAD_SEED));
             }
         }
         return loopback;
@@ -79,6 +79,13 @@ final class LoopbackPeer implements AutoCloseable {
         Path memory = Path.of("/dev/shm");
         return Files.isDirectory(memory) && Files.isWritable(memory)
                 ? Files.createTempDirectory(memory, "smbq-bench-") : Files.createTempDirectory("smbq-bench-");
+    }
+
+    /** One operation's worth of random bytes, the same for the same seed. */
+    static Bytes operationData(int seed) {
+        byte[] data = new byte[BYTES_PER_OPERATION];
+        new Random(seed).nextBytes(data);
+        return Bytes.wrap(data);
     }
 
     /** A new client of the peer (for handshakes), not logged in. */
@@ -112,15 +119,19 @@ final class LoopbackPeer implements AutoCloseable {
         });
     }
 
-    /** One operation's worth up the raw stream in {@code size}-byte messages, until the peer acknowledges it. */
-    void rawUpload(Bytes message) throws Exception {
+    /**
+     * One operation's worth up the raw stream, {@code data} sent in {@code size}-byte messages, until the peer
+     * acknowledges it. The same distinct bytes an SMB upload sends: a ceiling that resent one cached message would
+     * measure the cache rather than the transport.
+     */
+    void rawUpload(Bytes data, int size) throws Exception {
         CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
-        for (int position = 0; position < BYTES_PER_OPERATION; position += message.length()) {
+        for (int position = 0; position < data.length(); position += size) {
             // a few messages in flight at most: what backpressure allows, without unbounded queueing
-            if ((position / message.length()) % 4 == 3) {
+            if ((position / size) % 4 == 3) {
                 sent.get(60, TimeUnit.SECONDS);
             }
-            sent = rawChannel.send(message);
+            sent = rawChannel.send(data.slice(position, size));
         }
         expectRaw(1);
     }

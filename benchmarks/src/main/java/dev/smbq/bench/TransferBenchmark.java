@@ -3,7 +3,6 @@ package dev.smbq.bench;
 import dev.smbq.client.SmbFile;
 import dev.smbq.smb2.wire.Bytes;
 import java.io.OutputStream;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,17 +48,13 @@ public class TransferBenchmark {
     private LoopbackPeer peer;
     private boolean raw;
     private Bytes data;
-    private Bytes rawMessage;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
         BenchSetup parsed = BenchSetup.parse(setup);
         raw = parsed.raw();
         peer = LoopbackPeer.start(parsed, ioSize, 8);
-        byte[] bytes = new byte[LoopbackPeer.BYTES_PER_OPERATION];
-        new Random(3).nextBytes(bytes);
-        data = Bytes.wrap(bytes);
-        rawMessage = Bytes.wrap(new byte[ioSize]);
+        data = LoopbackPeer.operationData(3);
     }
 
     /**
@@ -77,7 +72,7 @@ public class TransferBenchmark {
     public void upload(Cpu cpu) throws Exception {
         counted(cpu, () -> {
             if (raw) {
-                peer.rawUpload(rawMessage);
+                peer.rawUpload(data, ioSize);
             } else {
                 try (SmbFile file = peer.tree().create(UPLOAD_FILE)) {
                     file.write(0, data);
