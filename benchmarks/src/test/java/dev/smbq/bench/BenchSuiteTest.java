@@ -1,0 +1,42 @@
+package dev.smbq.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A quick run's two JMH passes (end to end, in process) become one results file, every run kept in order. */
+class BenchSuiteTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void joinsTheResultsOfBothPasses() throws IOException {
+        JsonArray sample;
+        try (InputStream in = BenchSuiteTest.class.getResourceAsStream("/jmh-sample.json")) {
+            sample = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonArray();
+        }
+        JsonArray first = new JsonArray();
+        JsonArray second = new JsonArray();
+        for (int i = 0; i < sample.size(); i++) {
+            (i < 10 ? first : second).add(sample.get(i));
+        }
+        Path endToEnd = Files.writeString(directory.resolve("end-to-end.json"), first.toString());
+        Path inProcess = Files.writeString(directory.resolve("in-process.json"), second.toString());
+        Path joined = directory.resolve("results.json");
+
+        BenchSuite.joinResults(List.of(endToEnd, inProcess), joined);
+
+        assertThat(JsonParser.parseString(Files.readString(joined))).isEqualTo(sample);
+        assertThat(endToEnd).doesNotExist();
+        assertThat(inProcess).doesNotExist();
+    }
+}
