@@ -6,6 +6,7 @@ import dev.smbq.server.SmbServer;
 import dev.smbq.smb2.auth.UserStore;
 import dev.smbq.smb2.crypto.JitWarmup;
 import dev.smbq.smb2.transport.MessageListener;
+import dev.smbq.smb2.transport.PeerTrust;
 import dev.smbq.smb2.transport.SmbChannel;
 import dev.smbq.smb2.transport.TlsIdentity;
 import dev.smbq.smb2.transport.TransportAcceptor;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -25,8 +27,9 @@ import java.util.List;
  * or a garbage collector: {@code BenchPeer TRANSPORT smb SHARE_DIR} serves SHARE_DIR as share {@code bench} (user
  * {@code bench}, password {@code bench}; signing required, SMB encryption as each client asks, transport-level
  * security accepted over QUIC), {@code BenchPeer TRANSPORT raw} is a raw message sink and source (see
- * {@link RawProtocol}). It prints {@code port N} once listening, and exits when its standard input closes, so it
- * never outlives the benchmark that started it.
+ * {@link RawProtocol}). It prints {@code port N FINGERPRINT} once listening (the SHA-256 of the certificate it made,
+ * in hex, for the client to pin), and exits when its standard input closes, so it never outlives the benchmark that
+ * started it.
  */
 public final class BenchPeer {
     static final String USER = "bench";
@@ -54,7 +57,8 @@ public final class BenchPeer {
             bound = acceptor.listen(loopback, channel -> channel.start(new RawProtocol.Server())).join();
             running = acceptor;
         }
-        System.out.println("port " + bound.getPort());
+        String fingerprint = HexFormat.of().formatHex(PeerTrust.fingerprint(identity.leaf()));
+        System.out.println("port " + bound.getPort() + " " + fingerprint);
         System.out.flush();
         InputStream in = System.in;
         while (in.read() >= 0) {

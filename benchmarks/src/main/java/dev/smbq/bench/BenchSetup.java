@@ -3,6 +3,7 @@ package dev.smbq.bench;
 import dev.smbq.client.ClientOptions;
 import dev.smbq.smb2.negotiate.NegotiatePolicy;
 import dev.smbq.smb2.transport.TransportOptions;
+import dev.smbq.smb2.transport.TrustPolicy;
 import java.util.List;
 
 /**
@@ -41,9 +42,12 @@ record BenchSetup(String transport, String mode) {
         return mode.equals("raw");
     }
 
-    /** The client's options: negotiation and encryption as the mode says, transfers in {@code pieceSize} pieces. */
-    ClientOptions clientOptions(int pieceSize, int depth) {
-        ClientOptions options = ClientOptions.defaults().withTransport(transportOptions(transport))
+    /**
+     * The client's options: negotiation and encryption as the mode says, transfers in {@code pieceSize} pieces, the
+     * server's certificate trusted as {@code trust} says.
+     */
+    ClientOptions clientOptions(int pieceSize, int depth, TrustPolicy trust) {
+        ClientOptions options = ClientOptions.defaults().withTransport(transportOptions(transport).withTrust(trust))
                 .withTransfers(pieceSize, depth);
         String cipher = mode.startsWith("double-") ? mode.substring("double-".length()) : mode;
         if (CIPHERS.contains(cipher)) {

@@ -90,7 +90,8 @@ final class LoopbackPeer implements AutoCloseable {
 
     /** A new client of the peer (for handshakes), not logged in. */
     SmbClient connect(int pieceSize, int depth) throws Exception {
-        return SmbClient.connect(setup.transport(), address, "localhost", setup.clientOptions(pieceSize, depth));
+        return SmbClient.connect(setup.transport(), address, "localhost",
+                setup.clientOptions(pieceSize, depth, peer.certificatePin()));
     }
 
     SmbTree tree() {
@@ -104,7 +105,8 @@ final class LoopbackPeer implements AutoCloseable {
     }
 
     private void connectRaw() {
-        rawConnector = Transports.byId(setup.transport()).connector(BenchSetup.transportOptions(setup.transport()));
+        rawConnector = Transports.byId(setup.transport())
+                .connector(BenchSetup.transportOptions(setup.transport()).withTrust(peer.certificatePin()));
         rawChannel = rawConnector.connect(address, "localhost").join();
         rawChannel.start(new MessageListener() {
             @Override

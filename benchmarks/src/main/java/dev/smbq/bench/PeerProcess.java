@@ -1,11 +1,14 @@
 package dev.smbq.bench;
 
+import dev.smbq.smb2.transport.TrustPolicy;
+import dev.smbq.smb2.wire.Bytes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -13,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 final class PeerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
+    private final TrustPolicy.Pinned certificatePin;
 
-    private PeerProcess(Process process, int port) {
+    private PeerProcess(Process process, int port, TrustPolicy.Pinned certificatePin) {
         this.process = process;
         this.port = port;
+        this.certificatePin = certificatePin;
     }
 
     static PeerProcess start(String... arguments) throws IOException {
@@ -35,11 +40,18 @@ final class PeerProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException("the benchmark peer ended without announcing its port");
         }
-        return new PeerProcess(process, Integer.parseInt(line.substring(5).trim()));
+        String[] announced = line.split(" ");
+        return new PeerProcess(process, Integer.parseInt(announced[1]),
+                new TrustPolicy.Pinned(Bytes.wrap(HexFormat.of().parseHex(announced[2]))));
     }
 
     int port() {
         return port;
+    }
+
+    /** The peer's certificate (made when it started), pinned by its fingerprint: what a QUIC client trusts. */
+    TrustPolicy.Pinned certificatePin() {
+        return certificatePin;
     }
 
     /** CPU time the peer has used so far, in nanoseconds (to the operating system's clock tick). */

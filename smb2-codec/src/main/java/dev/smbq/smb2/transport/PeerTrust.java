@@ -15,9 +15,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Turns a {@link TrustPolicy} into the JDK trust manager the TLS stacks call. For servers it checks the chain
- * (PKIX against the trust file, or the pinned leaf) and that the leaf names the host the client dialled, through
- * its subject alternative names (DNS names, with a leftmost wildcard, or IP addresses).
+ * Turns a {@link TrustPolicy} into the JDK trust manager the TLS stacks call. For servers it checks the chain (PKIX
+ * against the platform's trust store or the trust file, or the pinned leaf) and that the leaf names the host the
+ * client dialled, through its subject alternative names (DNS names, with a leftmost wildcard, or IP addresses).
  */
 public final class PeerTrust {
     private PeerTrust() {
@@ -92,21 +92,37 @@ public final class PeerTrust {
         PolicyTrustManager(TrustPolicy policy, String expectedName) {
             this.policy = policy;
             this.expectedName = expectedName;
-            this.pkix = policy instanceof TrustPolicy.Anchors anchors ? pkix(anchors.anchors()) : null;
+            if (policy instanceof TrustPolicy.Anchors anchors) {
+                this.pkix = pkix(store(anchors.anchors()));
+            } else if (policy instanceof TrustPolicy.Platform) {
+                this.pkix = pkix(null);
+            } else {
+                this.pkix = null;
+            }
         }
 
-        private static X509TrustManager pkix(List<X509Certificate> anchors) {
+        private static KeyStore store(List<X509Certificate> anchors) {
             try {
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null, null);
                 for (int i = 0; i < anchors.size(); i++) {
                     store.setCertificateEntry("anchor-" + i, anchors.get(i));
                 }
-                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                factory.init(store);
-                return (X509TrustManager) factory.getTrustManagers()[0];
+                return store;
             } catch (GeneralSecurityException | java.io.IOException e) {
                 throw new IllegalArgumentException("cannot build a trust store from the trust file", e);
+            }
+        }
+
+        /** The JDK's PKIX trust manager over {@code store}; null means the platform's default trust store. */
+        private static X509TrustManager pkix(KeyStore store) {
+            try {
+                String algorithm = TrustManagerFactory.getDefaultAlgorithm();
+                TrustManagerFactory factory = TrustManagerFactory.getInstance(algorithm);
+                factory.init(store);
+                return (X509TrustManager) factory.getTrustManagers()[0];
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK's trust manager", e);
             }
         }
 
@@ -167,8 +183,7 @@ public final class PeerTrust {
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            return policy instanceof TrustPolicy.Anchors anchors ? anchors.anchors().toArray(new X509Certificate[0])
-                    : new X509Certificate[0];
+            return pkix != null ? pkix.getAcceptedIssuers() : new X509Certificate[0];
         }
     }
 }

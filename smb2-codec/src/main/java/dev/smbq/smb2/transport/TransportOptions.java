@@ -13,7 +13,8 @@ import java.util.Optional;
  *                           buffering)
  * @param idleTimeout        a connection with no traffic for this long is closed
  * @param identity           server: its certificate (QUIC); client: its certificate for mutual TLS, if any
- * @param trust              client: how to trust the server; server: which client certificates to trust (mutual TLS)
+ * @param trust              client: how to trust the server (by default, the platform's trust store); server: which
+ *                           client certificates to trust (mutual TLS: a trust file or a pin asks clients for one)
  * @param requireClientCertificate server: refuse clients without a certificate the trust policy accepts
  * @param keyLog             where to append TLS secrets in SSLKEYLOGFILE format, if anywhere (explicit opt-in)
  * @param backendOptions     backend-specific settings, e.g. {@code datagram-size}, {@code congestion-control},
@@ -35,10 +36,13 @@ public record TransportOptions(int maxMessageSize, Duration idleTimeout, Optiona
         }
     }
 
-    /** No TLS identity, insecure trust, defaults elsewhere: enough for TCP and for loopback tests. */
+    /**
+     * No TLS identity; a QUIC client trusts what the platform's trust store trusts, for the name it dials; defaults
+     * elsewhere. A server of its own certificate needs {@link #withTrust} with that certificate or its fingerprint.
+     */
     public static TransportOptions defaults() {
         return new TransportOptions(DEFAULT_MAX_MESSAGE_SIZE, Duration.ofSeconds(120), Optional.empty(),
-                new TrustPolicy.Insecure(), false, Optional.empty(), Map.of());
+                new TrustPolicy.Platform(), false, Optional.empty(), Map.of());
     }
 
     public TransportOptions withIdentity(TlsIdentity newIdentity) {

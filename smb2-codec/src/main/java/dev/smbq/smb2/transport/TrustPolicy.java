@@ -4,8 +4,15 @@ import dev.smbq.smb2.wire.Bytes;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-/** How a QUIC client decides to trust a server's certificate. */
+/**
+ * How a QUIC client decides to trust a server's certificate (and a server a client's, where it asks for one). A
+ * client checks the platform's trust store unless told otherwise ({@link Platform}, the default).
+ */
 public sealed interface TrustPolicy {
+    /** Trust chains that lead to the platform's trust store (the JDK's default anchors), and check the server name. */
+    record Platform() implements TrustPolicy {
+    }
+
     /** Trust chains that lead to one of these certificates (a trust file), and check the server name. */
     record Anchors(List<X509Certificate> anchors) implements TrustPolicy {
         public Anchors {

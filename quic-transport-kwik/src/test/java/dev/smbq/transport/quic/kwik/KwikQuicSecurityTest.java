@@ -72,6 +72,12 @@ class KwikQuicSecurityTest extends TransportTestSupport {
     }
 
     @Test
+    void byDefaultAClientTrustsThePlatformTrustStoreWhichDoesNotHoldATestCertificate() {
+        assertThatThrownBy(() -> connectWith(echoServer(serverOptions()), TransportOptions.defaults(), "localhost"))
+                .isInstanceOf(Exception.class);
+    }
+
+    @Test
     void theClientWritesAKeyLog(@TempDir Path directory) throws Exception {
         Path log = directory.resolve("client.keys");
         SmbChannel channel = connectWith(echoServer(serverOptions()),

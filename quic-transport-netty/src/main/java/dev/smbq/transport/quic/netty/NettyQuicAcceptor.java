@@ -48,8 +48,10 @@ final class NettyQuicAcceptor implements TransportAcceptor {
     public CompletableFuture<InetSocketAddress> listen(InetSocketAddress local, Consumer<SmbChannel> onChannel) {
         TlsIdentity identity = settings.options.identity()
                 .orElseThrow(() -> new IllegalStateException("a QUIC server needs a certificate"));
-        boolean clientCertificates = !(settings.options.trust() instanceof TrustPolicy.Insecure)
-                || settings.options.requireClientCertificate();
+        // a server asks for client certificates only when told to: to require one, or with a trust file or pin
+        TrustPolicy trust = settings.options.trust();
+        boolean clientCertificates = settings.options.requireClientCertificate()
+                || trust instanceof TrustPolicy.Anchors || trust instanceof TrustPolicy.Pinned;
         QuicSslContextBuilder ssl = QuicSslContextBuilder.forServer(identity.key(), null,
                         identity.chain().toArray(new X509Certificate[0]))
                 .applicationProtocols(QuicSettings.ALPN);

@@ -80,6 +80,14 @@ class NettyQuicSecurityTest extends TransportTestSupport {
     }
 
     @Test
+    void byDefaultAClientTrustsThePlatformTrustStoreWhichDoesNotHoldATestCertificate() {
+        assertThat(TransportOptions.defaults().trust()).isEqualTo(new TrustPolicy.Platform());
+        InetSocketAddress server = echoServer(serverOptions());
+        assertThatThrownBy(() -> connectWith(server, TransportOptions.defaults().trust(), "localhost"))
+                .isInstanceOf(Exception.class);
+    }
+
+    @Test
     void insecureTrustConnectsButReportsThePeerUnverified() {
         assertThat(connectWith(echoServer(serverOptions()), new TrustPolicy.Insecure(), "anything").info()
                 .peerVerified()).isFalse();
