@@ -222,23 +222,53 @@ public final class BenchReport {
                 .append(" |\n"));
     }
 
-    /** A target row from one or two ratios (upload and download), or null if the run did not measure it. */
+    /**
+     * A target row from one or two ratios (upload and download), or null if the run did not measure it. Where JMH
+     * gave both scores an error, the ratio carries one too, and a goal inside that error is neither met nor missed.
+     */
     private static String[] target(String name, double goal, Optional<JmhResult> first, Optional<JmhResult> firstBase,
                                    Optional<JmhResult> second, Optional<JmhResult> secondBase) {
-        List<Double> ratios = new ArrayList<>();
+        List<Ratio> ratios = new ArrayList<>();
         StringBuilder measured = new StringBuilder();
         if (first.isPresent() && firstBase.isPresent()) {
-            ratios.add(first.get().score() / firstBase.get().score());
-            measured.append(second.isPresent() ? "up " : "").append(format2(ratios.get(0)));
+            ratios.add(Ratio.of(first.get(), firstBase.get()));
+            measured.append(second.isPresent() ? "up " : "").append(ratios.get(0));
         }
         if (second.isPresent() && secondBase.isPresent()) {
-            ratios.add(second.get().score() / secondBase.get().score());
-            measured.append(measured.length() > 0 ? ", " : "").append("down ").append(format2(ratios.get(ratios.size() - 1)));
+            ratios.add(Ratio.of(second.get(), secondBase.get()));
+            measured.append(measured.length() > 0 ? ", " : "").append("down ").append(ratios.get(ratios.size() - 1));
         }
         if (ratios.isEmpty()) {
             return null;
         }
-        return new String[] {name, measured.toString(), ratios.stream().allMatch(r -> r >= goal) ? "yes" : "no"};
+        String verdict = ratios.stream().anyMatch(r -> r.high() < goal) ? "no"
+                : ratios.stream().allMatch(r -> r.low() >= goal) ? "yes" : "within the error";
+        return new String[] {name, measured.toString(), verdict};
+    }
+
+    /**
+     * One score over another, with the error that follows from theirs (relative errors added in quadrature), or NaN
+     * when JMH had too few iterations for an error.
+     */
+    record Ratio(double value, double error) {
+        static Ratio of(JmhResult result, JmhResult base) {
+            double value = result.score() / base.score();
+            double relative = Math.hypot(result.error() / result.score(), base.error() / base.score());
+            return new Ratio(value, value * relative);
+        }
+
+        double low() {
+            return Double.isNaN(error) ? value : value - error;
+        }
+
+        double high() {
+            return Double.isNaN(error) ? value : value + error;
+        }
+
+        @Override
+        public String toString() {
+            return Double.isNaN(error) ? format2(value) : format2(value) + " ± " + format2(error);
+        }
     }
 
     // ---- small I/O and handshakes

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,26 @@ class BenchReportTest {
                 .contains("| AES-128-CCM | 64 KiB | 941 | 861 | 68.6 | 13.73 | 66612 |");
         // what the run did not measure is left out, not shown as zero
         assertThat(markdown).doesNotContain("quic-kwik").doesNotContain("AES-256-CCM inside");
+    }
+
+    @Test
+    void aGoalInsideTheErrorOfARatioIsNeitherMetNorMissed() {
+        List<JmhResult> results = List.of(transfer("upload", "raw", 100, 5), transfer("download", "raw", 100, 5),
+                transfer("upload", "transport-only", 88, 20), transfer("download", "transport-only", 97, 1),
+                transfer("upload", "double-AES-128-GCM", 50, 1), transfer("download", "double-AES-128-GCM", 96, 1));
+        String markdown = new BenchReport(results).markdown("A test machine.");
+        // 88 ± 20 over 100 ± 5 is 0.88 ± 0.20: 0.90 lies inside; 97 ± 1 over 100 ± 5 is 0.97 ± 0.05, above 0.90
+        assertThat(markdown).contains("| SMB transport-only ≥ 0.90 × raw stream, quic-netty, 1 MiB "
+                + "| up 0.88 ± 0.20, down 0.97 ± 0.05 | within the error |");
+        // 50 ± 1 over 88 ± 20 is 0.57 ± 0.13: below 0.85 even at its top
+        assertThat(markdown).contains("| double AES-128-GCM ≥ 0.85 × transport-only, quic-netty, 1 MiB "
+                + "| up 0.57 ± 0.13, down 0.99 ± 0.01 | no |");
+    }
+
+    private static JmhResult transfer(String direction, String mode, double score, double error) {
+        return new JmhResult("TransferBenchmark." + direction, "thrpt",
+                Map.of("setup", "quic-netty/" + mode, "ioSize", "1048576"), score, error, Map.of(),
+                Map.of("cpuMicros", score * 3000));
     }
 
     @Test
