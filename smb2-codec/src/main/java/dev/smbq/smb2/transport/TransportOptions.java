@@ -38,7 +38,8 @@ public record TransportOptions(int maxMessageSize, Duration idleTimeout, Optiona
 
     /**
      * No TLS identity; a QUIC client trusts what the platform's trust store trusts, for the name it dials; defaults
-     * elsewhere. A server of its own certificate needs {@link #withTrust} with that certificate or its fingerprint.
+     * elsewhere. To reach a server with a self-made certificate, a client names it through {@link #withTrust} (the
+     * certificate, or its fingerprint).
      */
     public static TransportOptions defaults() {
         return new TransportOptions(DEFAULT_MAX_MESSAGE_SIZE, Duration.ofSeconds(120), Optional.empty(),
