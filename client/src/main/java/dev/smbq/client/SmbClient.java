@@ -32,6 +32,8 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -88,8 +90,19 @@ public final class SmbClient implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             connector.close();
-            throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "cannot connect to " + address, e);
+            throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "cannot connect to " + address + ": "
+                    + connectFailure(e), e);
         }
+    }
+
+    /** What failed, out of the future's wrappers: an unreachable port, a refused certificate, a timeout. */
+    private static String connectFailure(Exception failure) {
+        Throwable cause = failure;
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     public NegotiatedParameters negotiated() {

@@ -9,6 +9,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -25,7 +26,16 @@ public final class PeerTrust {
 
     /** A trust manager for {@code policy}; {@code expectedName} is the server name to check (client side). */
     public static X509ExtendedTrustManager of(TrustPolicy policy, String expectedName) {
-        return new PolicyTrustManager(policy, expectedName);
+        return of(policy, expectedName, refusal -> { });
+    }
+
+    /**
+     * As {@link #of(TrustPolicy, String)}, telling {@code refused} why a certificate was refused: some TLS stacks
+     * report only that the handshake failed.
+     */
+    public static X509ExtendedTrustManager of(TrustPolicy policy, String expectedName,
+                                              Consumer<CertificateException> refused) {
+        return new PolicyTrustManager(policy, expectedName, refused);
     }
 
     /** SHA-256 over the DER encoding: the fingerprint a pin names. */
@@ -88,10 +98,12 @@ public final class PeerTrust {
         private final TrustPolicy policy;
         private final String expectedName;
         private final X509TrustManager pkix;
+        private final Consumer<CertificateException> refused;
 
-        PolicyTrustManager(TrustPolicy policy, String expectedName) {
+        PolicyTrustManager(TrustPolicy policy, String expectedName, Consumer<CertificateException> refused) {
             this.policy = policy;
             this.expectedName = expectedName;
+            this.refused = refused;
             if (policy instanceof TrustPolicy.Anchors anchors) {
                 this.pkix = pkix(store(anchors.anchors()));
             } else if (policy instanceof TrustPolicy.Platform) {
@@ -127,6 +139,15 @@ public final class PeerTrust {
         }
 
         private void checkChain(X509Certificate[] chain, String authType, boolean server) throws CertificateException {
+            try {
+                check(chain, authType, server);
+            } catch (CertificateException e) {
+                refused.accept(e);
+                throw e;
+            }
+        }
+
+        private void check(X509Certificate[] chain, String authType, boolean server) throws CertificateException {
             if (chain == null || chain.length == 0) {
                 throw new CertificateException("no certificate presented");
             }
@@ -137,13 +158,27 @@ public final class PeerTrust {
                 if (!MessageDigest.isEqual(fingerprint(chain[0]), pinned.sha256().toByteArray())) {
                     throw new CertificateException("certificate does not match the pinned SHA-256 fingerprint");
                 }
-            } else if (server) {
-                pkix.checkServerTrusted(chain, authType);
             } else {
-                pkix.checkClientTrusted(chain, authType);
+                checkPath(chain, authType, server);
             }
             if (server && !expectedName.isEmpty() && !names(chain[0], expectedName)) {
                 throw new CertificateException("certificate does not name '" + expectedName + "'");
+            }
+        }
+
+        /** PKIX from the leaf to an anchor, with a message that says which anchors were tried. */
+        private void checkPath(X509Certificate[] chain, String authType, boolean server) throws CertificateException {
+            try {
+                if (server) {
+                    pkix.checkServerTrusted(chain, authType);
+                } else {
+                    pkix.checkClientTrusted(chain, authType);
+                }
+            } catch (CertificateException e) {
+                String anchors = policy instanceof TrustPolicy.Platform ? "the platform's trust store"
+                        : "the trust file";
+                throw new CertificateException("certificate not trusted by " + anchors + " (" + e.getMessage() + ")",
+                        e);
             }
         }
 
