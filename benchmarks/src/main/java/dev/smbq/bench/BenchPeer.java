@@ -54,7 +54,9 @@ public final class BenchPeer {
             running = server;
         } else {
             TransportAcceptor acceptor = Transports.byId(transport).acceptor(options);
-            bound = acceptor.listen(loopback, channel -> channel.start(new RawProtocol.Server())).join();
+            // what a download sends: the same distinct bytes as the SMB download's file, made before anything is timed
+            Bytes download = LoopbackPeer.operationData(LoopbackPeer.DOWNLOAD_SEED);
+            bound = acceptor.listen(loopback, channel -> channel.start(new RawProtocol.Server(download))).join();
             running = acceptor;
         }
         String fingerprint = HexFormat.of().formatHex(PeerTrust.fingerprint(identity.leaf()));
@@ -79,15 +81,18 @@ public final class BenchPeer {
         /** Sent back after each {@link #ACK_EVERY} bytes received. */
         static final byte ACK = 'A';
         static final long ACK_EVERY = (long) BenchSetup.MEBIBYTES_PER_OPERATION << 20;
-        /** What a download sends: the same distinct bytes as the SMB download's file, not one message resent. */
-        private static final Bytes DATA = LoopbackPeer.operationData(LoopbackPeer.DOWNLOAD_SEED);
 
         private RawProtocol() {
         }
 
-        /** Counts what arrives and acknowledges each transfer's worth; answers a download request with the data. */
+        /** Counts what arrives and acknowledges each transfer's worth; serves a download from {@code download}. */
         static final class Server implements MessageListener {
+            private final Bytes download;
             private long received;
+
+            Server(Bytes download) {
+                this.download = download;
+            }
 
             @Override
             public void onMessage(SmbChannel channel, Bytes message) {
@@ -96,7 +101,7 @@ public final class BenchPeer {
                     int size = (message.get(2) & 0xFF) << 24 | (message.get(3) & 0xFF) << 16
                             | (message.get(4) & 0xFF) << 8 | (message.get(5) & 0xFF);
                     for (int sent = 0; sent < mebibytes << 20; sent += size) {
-                        channel.send(DATA.slice(sent % DATA.length(), size));
+                        channel.send(download.slice(sent % download.length(), size));
                     }
                     return;
                 }

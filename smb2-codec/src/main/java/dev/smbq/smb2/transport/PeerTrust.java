@@ -9,7 +9,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -25,17 +24,8 @@ public final class PeerTrust {
     }
 
     /** A trust manager for {@code policy}; {@code expectedName} is the server name to check (client side). */
-    public static X509ExtendedTrustManager of(TrustPolicy policy, String expectedName) {
-        return of(policy, expectedName, refusal -> { });
-    }
-
-    /**
-     * As {@link #of(TrustPolicy, String)}, telling {@code refused} why a certificate was refused: some TLS stacks
-     * report only that the handshake failed.
-     */
-    public static X509ExtendedTrustManager of(TrustPolicy policy, String expectedName,
-                                              Consumer<CertificateException> refused) {
-        return new PolicyTrustManager(policy, expectedName, refused);
+    public static PolicyTrustManager of(TrustPolicy policy, String expectedName) {
+        return new PolicyTrustManager(policy, expectedName);
     }
 
     /** SHA-256 over the DER encoding: the fingerprint a pin names. */
@@ -94,16 +84,19 @@ public final class PeerTrust {
         return p.equals(h);
     }
 
-    private static final class PolicyTrustManager extends X509ExtendedTrustManager {
+    /**
+     * The trust manager of one policy. It remembers why it last refused a certificate, because some TLS stacks
+     * report only that the handshake failed ({@link #explain}).
+     */
+    public static final class PolicyTrustManager extends X509ExtendedTrustManager {
         private final TrustPolicy policy;
         private final String expectedName;
         private final X509TrustManager pkix;
-        private final Consumer<CertificateException> refused;
+        private volatile CertificateException refusal;
 
-        PolicyTrustManager(TrustPolicy policy, String expectedName, Consumer<CertificateException> refused) {
+        private PolicyTrustManager(TrustPolicy policy, String expectedName) {
             this.policy = policy;
             this.expectedName = expectedName;
-            this.refused = refused;
             if (policy instanceof TrustPolicy.Anchors anchors) {
                 this.pkix = pkix(store(anchors.anchors()));
             } else if (policy instanceof TrustPolicy.Platform) {
@@ -142,9 +135,15 @@ public final class PeerTrust {
             try {
                 check(chain, authType, server);
             } catch (CertificateException e) {
-                refused.accept(e);
+                refusal = e;
                 throw e;
             }
+        }
+
+        /** Why a handshake failed: this manager's refusal of the peer's certificate if any, else {@code failure}. */
+        public Throwable explain(Throwable failure) {
+            CertificateException refused = refusal;
+            return refused != null ? refused : failure;
         }
 
         private void check(X509Certificate[] chain, String authType, boolean server) throws CertificateException {

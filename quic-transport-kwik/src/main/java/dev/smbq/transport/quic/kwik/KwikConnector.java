@@ -8,13 +8,11 @@ import dev.smbq.smb2.transport.TransportConnector;
 import dev.smbq.smb2.transport.TransportOptions;
 import dev.smbq.smb2.transport.TrustPolicy;
 import java.net.InetSocketAddress;
-import java.security.cert.CertificateException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import tech.kwik.core.QuicClientConnection;
 import tech.kwik.core.QuicStream;
 import tech.kwik.core.log.NullLogger;
@@ -35,9 +33,8 @@ final class KwikConnector implements TransportConnector {
 
     @Override
     public CompletableFuture<SmbChannel> connect(InetSocketAddress remote, String serverName) {
-        // kwik reports a refused certificate only as a failed validation; the trust manager says which and why
-        AtomicReference<CertificateException> refusal = new AtomicReference<>();
         return CompletableFuture.supplyAsync(() -> {
+            PeerTrust.PolicyTrustManager trust = PeerTrust.of(options.trust(), serverName);
             try {
                 // kwik checks the certificate against the host it is given, by DNS names only; so it gets the server
                 // name as host, and the address to send to as "proxy".
@@ -54,7 +51,7 @@ final class KwikConnector implements TransportConnector {
                 if (options.trust() instanceof TrustPolicy.Insecure) {
                     builder.noServerCertificateCheck();
                 } else {
-                    builder.customTrustManager(PeerTrust.of(options.trust(), serverName, refusal::set));
+                    builder.customTrustManager(trust);
                 }
                 options.keyLog().ifPresent(builder::secrets);
                 options.identity().ifPresent(identity -> builder.clientCertificate(identity.leaf())
@@ -70,7 +67,8 @@ final class KwikConnector implements TransportConnector {
                 channel.closeFuture().thenRun(() -> connections.remove(connection));
                 return (SmbChannel) channel;
             } catch (java.io.IOException e) {
-                throw new java.util.concurrent.CompletionException(refusal.get() != null ? refusal.get() : e);
+                // kwik reports a refused certificate only as a failed validation; the trust manager says why
+                throw new java.util.concurrent.CompletionException(trust.explain(e));
             }
         }, connecting);
     }

@@ -18,11 +18,9 @@ import io.netty.handler.codec.quic.QuicSslContextBuilder;
 import io.netty.handler.codec.quic.QuicStreamChannel;
 import io.netty.handler.codec.quic.QuicStreamType;
 import java.net.InetSocketAddress;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The client side: for each connection its own UDP socket and QUIC connection, and on it the one bidirectional
@@ -40,11 +38,10 @@ final class NettyQuicConnector implements TransportConnector {
 
     @Override
     public CompletableFuture<SmbChannel> connect(InetSocketAddress remote, String serverName) {
-        // quiche reports a refused certificate only as a TLS failure; the trust manager says which and why
-        AtomicReference<CertificateException> refusal = new AtomicReference<>();
+        PeerTrust.PolicyTrustManager trust = PeerTrust.of(settings.options.trust(), serverName);
         QuicSslContextBuilder ssl = QuicSslContextBuilder.forClient()
                 .applicationProtocols(QuicSettings.ALPN)
-                .trustManager(PeerTrust.of(settings.options.trust(), serverName, refusal::set));
+                .trustManager(trust);
         settings.options.identity().ifPresent((TlsIdentity identity) ->
                 ssl.keyManager(identity.key(), null, identity.chain().toArray(new X509Certificate[0])));
         QuicSslContext context = settings.keyLog(ssl).build();
@@ -67,8 +64,8 @@ final class NettyQuicConnector implements TransportConnector {
                     .connect().addListener(connected -> {
                         if (!connected.isSuccess()) {
                             socket.close();
-                            CertificateException refused = refusal.get();
-                            result.completeExceptionally(refused != null ? refused : connected.cause());
+                            // quiche reports a refused certificate only as a TLS failure; the trust manager says why
+                            result.completeExceptionally(trust.explain(connected.cause()));
                             return;
                         }
                         QuicChannel connection = (QuicChannel) connected.getNow();
