@@ -24,17 +24,19 @@ import java.util.List;
 
 /**
  * The server side of the end-to-end benchmarks, in its own JVM so that client and server do not share a heap, a JIT
- * or a garbage collector: {@code BenchPeer TRANSPORT smb SHARE_DIR} serves SHARE_DIR as share {@code bench} (user
- * {@code bench}, password {@code bench}; signing required, SMB encryption as each client asks, transport-level
- * security accepted over QUIC), {@code BenchPeer TRANSPORT raw} is a raw message sink and source (see
- * {@link RawProtocol}). It prints {@code port N FINGERPRINT} once listening (the SHA-256 of the certificate it made,
- * in hex, for the client to pin), and exits when its standard input closes, so it never outlives the benchmark that
- * started it.
+ * or a garbage collector: {@code BenchPeer TRANSPORT smb SHARE_DIR signing-required|signing-optional} serves
+ * SHARE_DIR as share {@code bench} (user {@code bench}, password {@code bench}; signing required or not, SMB
+ * encryption as each client asks, transport-level security accepted over QUIC), {@code BenchPeer TRANSPORT raw} is
+ * a raw message sink and source (see {@link RawProtocol}). It prints {@code port N FINGERPRINT} once listening (the
+ * SHA-256 of the certificate it made, in hex, for the client to pin), and exits when its standard input closes, so it
+ * never outlives the benchmark that started it.
  */
 public final class BenchPeer {
     static final String USER = "bench";
     static final String PASSWORD = "bench";
     static final String SHARE = "bench";
+    static final String SIGNING_REQUIRED = "signing-required";
+    static final String SIGNING_OPTIONAL = "signing-optional";
 
     private BenchPeer() {
     }
@@ -48,8 +50,10 @@ public final class BenchPeer {
         InetSocketAddress bound;
         if (args[1].equals("smb")) {
             JitWarmup.run(); // the server would warm up in the background; here it is done before anything is measured
+            boolean signingRequired = args[3].equals(SIGNING_REQUIRED);
             SmbServer server = new SmbServer(ServerConfig.of(List.of(Share.of(SHARE, Path.of(args[2]))),
-                    UserStore.parse(USER + ":password:" + PASSWORD)));
+                    UserStore.parse(USER + ":password:" + PASSWORD))
+                    .withNegotiation(ServerConfig.serverNegotiation().withSigningRequired(signingRequired)));
             bound = server.listen(transport, loopback, options);
             running = server;
         } else {

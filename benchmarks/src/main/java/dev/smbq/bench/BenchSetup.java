@@ -1,7 +1,6 @@
 package dev.smbq.bench;
 
 import dev.smbq.client.ClientOptions;
-import dev.smbq.smb2.negotiate.NegotiatePolicy;
 import dev.smbq.smb2.transport.TransportOptions;
 import dev.smbq.smb2.transport.TrustPolicy;
 import java.util.List;
@@ -13,6 +12,8 @@ import java.util.List;
  *   <li>{@code raw}: the transport's own stream, no SMB at all (the ceiling);</li>
  *   <li>{@code transport-only} (QUIC): the client offers SMB2_ACCEPT_TRANSPORT_LEVEL_SECURITY, the server accepts,
  *       messages are signed (AES-GMAC) and not SMB-encrypted;</li>
+ *   <li>{@code transport-only-unsigned} (QUIC): the same, but neither side requires signing, so everything after the
+ *       TREE_CONNECT goes unsigned and QUIC alone protects it: what signing costs;</li>
  *   <li>{@code double-CIPHER} (QUIC): SMB encryption forced with that cipher, inside QUIC's own;</li>
  *   <li>{@code signed} (TCP): signing only;</li>
  *   <li>{@code CIPHER} (TCP): SMB encryption with that cipher.</li>
@@ -51,13 +52,21 @@ record BenchSetup(String transport, String mode) {
                 .withTransfers(pieceSize, depth);
         String cipher = mode.startsWith("double-") ? mode.substring("double-".length()) : mode;
         if (CIPHERS.contains(cipher)) {
-            return options.withNegotiation(NegotiatePolicy.defaults().withCiphers(List.of(Ciphers.byName(cipher))))
+            return options.withNegotiation(options.negotiation().withCiphers(List.of(Ciphers.byName(cipher))))
                     .withEncryption(true);
+        }
+        if (mode.equals("transport-only-unsigned")) {
+            return options.withNegotiation(options.negotiation().withSigningRequired(false));
         }
         if (mode.equals("transport-only") || mode.equals("signed")) {
             return options;
         }
         throw new IllegalArgumentException("unknown mode " + mode);
+    }
+
+    /** Whether the server requires signing (the client does by default): in all modes but transport-only-unsigned. */
+    boolean serverRequiresSigning() {
+        return !mode.equals("transport-only-unsigned");
     }
 
     static TransportOptions transportOptions(String transport) {

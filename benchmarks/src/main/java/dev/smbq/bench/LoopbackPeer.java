@@ -55,7 +55,8 @@ final class LoopbackPeer implements AutoCloseable {
         JitWarmup.run(); // as servers and clients do when they start, here before measuring
         Path share = newShare();
         PeerProcess peer = setup.raw() ? PeerProcess.start(setup.transport(), "raw")
-                : PeerProcess.start(setup.transport(), "smb", share.toString());
+                : PeerProcess.start(setup.transport(), "smb", share.toString(),
+                        setup.serverRequiresSigning() ? BenchPeer.SIGNING_REQUIRED : BenchPeer.SIGNING_OPTIONAL);
         LoopbackPeer loopback = new LoopbackPeer(setup, share, peer);
         if (setup.raw()) {
             loopback.connectRaw();

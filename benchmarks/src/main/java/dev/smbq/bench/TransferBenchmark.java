@@ -36,10 +36,12 @@ public class TransferBenchmark {
     private static final String UPLOAD_FILE = "upload.bin";
 
     @Param({"tcp/raw", "tcp/signed", "tcp/AES-128-GCM", "tcp/AES-256-GCM", "tcp/AES-128-CCM", "tcp/AES-256-CCM",
-            "quic-netty/raw", "quic-netty/transport-only", "quic-netty/double-AES-128-GCM",
-            "quic-netty/double-AES-256-GCM", "quic-netty/double-AES-128-CCM", "quic-netty/double-AES-256-CCM",
-            "quic-kwik/raw", "quic-kwik/transport-only", "quic-kwik/double-AES-128-GCM",
-            "quic-kwik/double-AES-256-GCM", "quic-kwik/double-AES-128-CCM", "quic-kwik/double-AES-256-CCM"})
+            "quic-netty/raw", "quic-netty/transport-only", "quic-netty/transport-only-unsigned",
+            "quic-netty/double-AES-128-GCM", "quic-netty/double-AES-256-GCM", "quic-netty/double-AES-128-CCM",
+            "quic-netty/double-AES-256-CCM",
+            "quic-kwik/raw", "quic-kwik/transport-only", "quic-kwik/transport-only-unsigned",
+            "quic-kwik/double-AES-128-GCM", "quic-kwik/double-AES-256-GCM", "quic-kwik/double-AES-128-CCM",
+            "quic-kwik/double-AES-256-CCM"})
     public String setup;
 
     @Param({"65536", "1048576", "8388608"})

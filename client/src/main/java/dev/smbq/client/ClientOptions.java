@@ -27,10 +27,13 @@ public record ClientOptions(TransportOptions transport, NegotiatePolicy negotiat
         }
     }
 
-    /** 1 MiB pieces, 8 outstanding. */
+    /**
+     * Signing required (as Windows 11 24H2 clients require it): every request after session setup is signed and every
+     * response must be; 1 MiB pieces, 8 outstanding.
+     */
     public static ClientOptions defaults() {
-        return new ClientOptions(TransportOptions.defaults(), NegotiatePolicy.defaults(), false, Duration.ofSeconds(60),
-                KeyLog.NONE, MessageTrace.NONE, 1 << 20, 8);
+        return new ClientOptions(TransportOptions.defaults(), NegotiatePolicy.defaults().withSigningRequired(true),
+                false, Duration.ofSeconds(60), KeyLog.NONE, MessageTrace.NONE, 1 << 20, 8);
     }
 
     /** How whole-file transfers cut their data: {@code pieceSize} bytes per request, {@code depth} at once. */

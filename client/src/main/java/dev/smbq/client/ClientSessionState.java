@@ -16,6 +16,7 @@ final class ClientSessionState {
     final Smb2Signer verifier;
     final TransformSealer sealer;
     final TransformUnsealer unsealer;
+    /** Session.SigningRequired: either side required signing, so requests go signed and responses must be. */
     final boolean signingRequired;
 
     ClientSessionState(long id, Smb2Signer signer, Smb2Signer verifier, TransformSealer sealer,

@@ -191,7 +191,8 @@ public final class SmbClient implements AutoCloseable {
         TransformUnsealer unsealer = canEncrypt
                 ? TransformUnsealer.of(negotiated.cipher(), keys.serverToClientKey(), sessionId) : null;
         ClientSessionState state = new ClientSessionState(sessionId, signer,
-                Smb2Signer.of(negotiated.signingAlgorithm(), keys.signingKey()), sealer, unsealer, true);
+                Smb2Signer.of(negotiated.signingAlgorithm(), keys.signingKey()), sealer, unsealer,
+                negotiated.signingRequired());
         connection.register(state);
         options.keyLog().session(sessionId, sessionKey, keys);
         // with transport-level security accepted the client never sets EncryptData (3.2.5.3.1), whatever the flag

@@ -54,7 +54,9 @@ public final class SmbSession {
     /** [MS-SMB2] 3.2.4.2.4: connects to {@code share} on the server. */
     public SmbTree connectTree(String share) throws SmbException {
         String path = "\\\\" + client.serverName() + "\\" + share;
-        ClientConnection.Received response = request(Command.TREE_CONNECT, 0, new TreeConnectRequest(0, path), encryptData);
+        // [MS-SMB2] 3.3.5.7: a 3.1.1 server drops the connection on a user's TREE_CONNECT neither signed nor encrypted
+        ClientConnection.Received response = signedRequest(Command.TREE_CONNECT, 0, new TreeConnectRequest(0, path),
+                encryptData);
         TreeConnectResponse tree = (TreeConnectResponse) response.message().body();
         boolean treeEncrypts = (tree.shareFlags() & TreeConnectResponse.SHAREFLAG_ENCRYPT_DATA) != 0
                 && !client.negotiated().acceptTransportSecurity() && state.sealer != null;
@@ -82,7 +84,7 @@ public final class SmbSession {
                 VALIDATE_NEGOTIATE_RESPONSE_SIZE, IoctlRequest.FLAG_IS_FSCTL, Bytes.wrap(input), Bytes.EMPTY);
         ClientConnection.Received response;
         try {
-            response = request(Command.IOCTL, tree.id(), request, tree.encrypted());
+            response = signedRequest(Command.IOCTL, tree.id(), request, tree.encrypted());
         } catch (SmbException e) {
             throw validationFailed("the server answered " + e.status().name());
         }
@@ -121,18 +123,33 @@ public final class SmbSession {
 
     /** Sends one request without waiting: many can be in flight (as many as the credits allow). */
     ClientConnection.Exchange start(Command command, int treeId, Smb2Body body, boolean encrypt) throws SmbException {
+        return send(command, treeId, body, protection(encrypt, state.signingRequired));
+    }
+
+    /**
+     * As {@link #request(Command, int, Smb2Body, boolean)}, signed even where the session does not require signing:
+     * for what the peer must be able to trust whatever was negotiated.
+     */
+    private ClientConnection.Received signedRequest(Command command, int treeId, Smb2Body body, boolean encrypt)
+            throws SmbException {
+        return finish(command, send(command, treeId, body, protection(encrypt, true)));
+    }
+
+    private ClientConnection.Exchange send(Command command, int treeId, Smb2Body body,
+                                           ClientConnection.Protection protection) throws SmbException {
         return client.connection().send(Smb2Header.request(command, 0).withSession(state.id, treeId), body, state,
-                protection(encrypt));
+                protection);
     }
 
     /** Asks the server to cancel a started request; its response still comes, STATUS_CANCELLED if it was cancelled. */
     void cancel(ClientConnection.Exchange exchange, boolean encrypt) {
-        client.connection().cancel(exchange, state, protection(encrypt));
+        client.connection().cancel(exchange, state, protection(encrypt, state.signingRequired));
     }
 
-    private ClientConnection.Protection protection(boolean encrypt) {
+    /** [MS-SMB2] 3.2.4.1.1: a request must be signed where the session requires signing; elsewhere it may be. */
+    private ClientConnection.Protection protection(boolean encrypt, boolean sign) {
         return encrypt ? ClientConnection.Protection.ENCRYPT
-                : state.signer != null ? ClientConnection.Protection.SIGN : ClientConnection.Protection.NONE;
+                : state.signer != null && sign ? ClientConnection.Protection.SIGN : ClientConnection.Protection.NONE;
     }
 
     /** Waits for a started request and returns its response if it succeeded. */

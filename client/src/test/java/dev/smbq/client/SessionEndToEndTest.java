@@ -11,6 +11,7 @@ import dev.smbq.smb2.auth.Credentials;
 import dev.smbq.smb2.auth.UserStore;
 import dev.smbq.smb2.codec.Smb2Codec;
 import dev.smbq.smb2.message.SessionSetupResponse;
+import dev.smbq.smb2.message.Smb2Header;
 import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.NtStatus;
 import dev.smbq.smb2.trace.MessageTrace;
@@ -69,7 +70,12 @@ class SessionEndToEndTest {
     }
 
     private SmbClient connect(String transport, InetSocketAddress address, boolean forceEncryption) throws SmbException {
-        ClientOptions options = ClientOptions.defaults()
+        return connect(transport, address, forceEncryption, ClientOptions.defaults());
+    }
+
+    private SmbClient connect(String transport, InetSocketAddress address, boolean forceEncryption,
+                              ClientOptions defaults) throws SmbException {
+        ClientOptions options = defaults
                 .withTransport(TransportOptions.defaults().withTrust(new TrustPolicy.Anchors(CERTIFICATE.chain())))
                 .withEncryption(forceEncryption)
                 .withTrace((connection, direction, message, plaintext) ->
@@ -164,6 +170,28 @@ class SessionEndToEndTest {
         exercise(session);
         assertThat(afterSessionSetup(received)).allMatch(message -> protocolByte(message) == 0xFE
                 && Smb2Codec.decodeHeader(message).isSigned());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"quic-netty", "tcp"})
+    void whereNeitherSideRequiresSigningOnlyTheTreeConnectIsSigned(String transport) throws Exception {
+        server = new SmbServer(ServerConfig.of(List.of(Share.of("data", shareRoot)),
+                UserStore.parse("alice:password:Secret 1")).withNegotiation(ServerConfig.serverNegotiation().withSigningRequired(false)));
+        InetSocketAddress address = server.listen(transport, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                TransportOptions.defaults().withIdentity(CERTIFICATE));
+        ClientOptions optional = ClientOptions.defaults()
+                .withNegotiation(ClientOptions.defaults().negotiation().withSigningRequired(false));
+        SmbClient client = connect(transport, address, false, optional);
+        assertThat(client.negotiated().signingRequired()).isFalse();
+        exercise(client.login(ALICE));
+        for (List<Bytes> messages : List.of(afterSessionSetup(sent), afterSessionSetup(received))) {
+            assertThat(messages).isNotEmpty().allSatisfy(message -> {
+                Smb2Header header = Smb2Codec.decodeHeader(message);
+                // a 3.1.1 TREE_CONNECT is signed whatever was negotiated, and the server answers a signed request signed
+                assertThat(header.isSigned()).as(header.command().toString())
+                        .isEqualTo(header.command().equals(Command.TREE_CONNECT));
+            });
+        }
     }
 
     @Test

@@ -80,6 +80,19 @@ class BenchReportTest {
                 + "| up 0.57 ± 0.13, down 0.99 ± 0.01 | no |");
     }
 
+    @Test
+    void unsignedTransportOnlyHasItsRowAndIsComparedWithTheRawStreamBesideTheTarget() {
+        List<JmhResult> results = List.of(transfer("upload", "raw", 100, 5), transfer("download", "raw", 100, 5),
+                transfer("upload", "transport-only", 60, 1), transfer("download", "transport-only", 70, 1),
+                transfer("upload", "transport-only-unsigned", 80, 1), transfer("download", "transport-only-unsigned", 95, 1));
+        String markdown = new BenchReport(results).markdown("A test machine.");
+        // its ratio to the raw stream, and to signed transport-only (80 / 60, 95 / 70)
+        assertThat(markdown).contains("| quic-netty | transport-only, unsigned: QUIC alone | 80.0 ± 1.0 | 95.0 ± 1.0 "
+                + "| 3.07 / 3.07 | 0.80 / 0.95 | 1.33 / 1.36 |");
+        assertThat(markdown).contains("| (for comparison) SMB transport-only unsigned ≥ 0.90 × raw stream, quic-netty, "
+                + "1 MiB | up 0.80 ± 0.04, down 0.95 ± 0.05 | no |");
+    }
+
     private static JmhResult transfer(String direction, String mode, double score, double error) {
         return new JmhResult("TransferBenchmark." + direction, "thrpt",
                 Map.of("setup", "quic-netty/" + mode, "ioSize", "1048576"), score, error, Map.of(),
