@@ -72,6 +72,10 @@ final class ClientCommands {
         @Option(names = "--dialect", paramLabel = "D", description = "Offer only this dialect: 3.1.1, 3.0.2, 3.0, 2.1 or 2.0.2.")
         String dialect;
 
+        @Option(names = "--signing-optional", description = "Do not require signing: requests are then signed only where "
+                + "the server requires it (and the 3.1.1 TREE_CONNECT always).")
+        boolean signingOptional;
+
         @Option(names = "--trace", description = "Print every message sent and received (decrypted too), field by field.")
         boolean trace;
 
@@ -104,7 +108,7 @@ final class ClientCommands {
         }
 
         private NegotiatePolicy negotiation() {
-            NegotiatePolicy policy = NegotiatePolicy.defaults();
+            NegotiatePolicy policy = ClientOptions.defaults().negotiation().withSigningRequired(!signingOptional);
             if (cipher != null) {
                 policy = policy.withCiphers(List.of(ProtocolNames.cipher(command, cipher)));
             }

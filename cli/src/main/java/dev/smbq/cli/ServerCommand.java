@@ -85,6 +85,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Dialects served (default 3.1.1,3.0.2,3.0,2.1,2.0.2).")
     List<String> dialects;
 
+    @Option(names = "--signing-optional", description = "Do not require signing: a client that does not require it "
+            + "either sends its requests after the TREE_CONNECT unsigned, and gets unsigned responses.")
+    boolean signingOptional;
+
     @Option(names = "--trace", description = "Print every message received and sent (decrypted too), field by field.")
     boolean trace;
 
@@ -158,7 +162,8 @@ final class ServerCommand implements Callable<Integer> {
     /** What the options say the server negotiates. */
     NegotiatePolicy negotiation() {
         NegotiatePolicy policy = ServerConfig.serverNegotiation()
-                .withAcceptTransportSecurity(!transportSecurity.equalsIgnoreCase("refuse"));
+                .withAcceptTransportSecurity(!transportSecurity.equalsIgnoreCase("refuse"))
+                .withSigningRequired(!signingOptional);
         if (ciphers != null) {
             policy = policy.withCiphers(ProtocolNames.each(spec, ciphers, ProtocolNames::cipher));
         }

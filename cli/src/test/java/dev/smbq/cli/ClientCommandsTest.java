@@ -92,6 +92,34 @@ class ClientCommandsTest {
     }
 
     @Test
+    void withSigningOptionalOnBothSidesRequestsAfterTheTreeConnectGoUnsigned() {
+        server.close();
+        ServerCommand serverOptions = new ServerCommand();
+        new CommandLine(serverOptions).parseArgs("--share", "s=.", "--listen", "tcp://127.0.0.1:0", "--signing-optional");
+        server = new SmbServer(ServerConfig.of(List.of(Share.of("data", share)), UserStore.parse("alice:password:Secret 1"))
+                .withNegotiation(serverOptions.negotiation()));
+        InetSocketAddress address = server.listen("tcp", new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                TransportOptions.defaults());
+        String url = "smb://alice:Secret%201@localhost:" + address.getPort() + "/data";
+        assertThat(requestFlags(url, "SMB2 TREE_CONNECT Request", "--signing-optional")).contains("SMB2_FLAGS_SIGNED");
+        assertThat(requestFlags(url, "SMB2 QUERY_DIRECTORY Request", "--signing-optional")).contains("none");
+        // the client requires signing unless told otherwise
+        assertThat(requestFlags(url, "SMB2 QUERY_DIRECTORY Request")).contains("SMB2_FLAGS_SIGNED");
+    }
+
+    /** The Flags line of the first {@code request} that {@code smbq ls --trace} prints. */
+    private static String requestFlags(String url, String request, String... options) {
+        StringWriter out = new StringWriter();
+        List<String> args = new java.util.ArrayList<>(List.of("ls", "--transport", "tcp", "--trace"));
+        args.addAll(List.of(options));
+        args.add(url);
+        assertThat(Main.run(new PrintWriter(out), args.toArray(String[]::new))).isZero();
+        String trace = out.toString();
+        int flags = trace.indexOf("Flags:", trace.indexOf(request));
+        return trace.substring(flags, trace.indexOf('\n', flags));
+    }
+
+    @Test
     void serverOptionsSetWhatItNegotiates() {
         ServerCommand command = new ServerCommand();
         new CommandLine(command).parseArgs("--share", "s=.", "--listen", "tcp://127.0.0.1:0",

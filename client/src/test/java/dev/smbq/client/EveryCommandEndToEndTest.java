@@ -70,7 +70,7 @@ class EveryCommandEndToEndTest {
 
     private SmbClient connect(String transport, InetSocketAddress address, boolean encrypt, String dialect,
                               Set<Command> seen) throws SmbException {
-        NegotiatePolicy negotiation = NegotiatePolicy.defaults();
+        NegotiatePolicy negotiation = ClientOptions.defaults().negotiation();
         if (!dialect.isEmpty()) {
             negotiation = negotiation.withDialects(List.of(dialect.equals("3.0.2") ? Dialect.SMB_3_0_2 : Dialect.SMB_3_1_1));
         }

@@ -3,7 +3,6 @@ package dev.smbq.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smbq.smb2.auth.Credentials;
-import dev.smbq.smb2.negotiate.NegotiatePolicy;
 import dev.smbq.smb2.spec.CipherId;
 import dev.smbq.smb2.spec.Dialect;
 import dev.smbq.smb2.wire.Bytes;
@@ -48,7 +47,7 @@ class SambaServerInteropTest {
         run("scripts/peers", "smbd-start", directory.toString(), String.valueOf(port), encrypted ? "required" : "off");
         try {
             ClientOptions options = ClientOptions.defaults()
-                    .withNegotiation(NegotiatePolicy.defaults().withCiphers(List.of(cipher)));
+                    .withNegotiation(ClientOptions.defaults().negotiation().withCiphers(List.of(cipher)));
             try (SmbClient client = SmbClient.connect("tcp", new InetSocketAddress("127.0.0.1", port), "127.0.0.1",
                     options)) {
                 if (encrypted) {
@@ -92,7 +91,7 @@ class SambaServerInteropTest {
         try {
             Dialect only = dialect.equals("3.0") ? Dialect.SMB_3_0 : Dialect.SMB_3_0_2;
             ClientOptions options = ClientOptions.defaults()
-                    .withNegotiation(NegotiatePolicy.defaults().withDialects(List.of(only)));
+                    .withNegotiation(ClientOptions.defaults().negotiation().withDialects(List.of(only)));
             try (SmbClient client = SmbClient.connect("tcp", new InetSocketAddress("127.0.0.1", port), "127.0.0.1",
                     options)) {
                 assertThat(client.negotiated().dialect()).isEqualTo(only);
