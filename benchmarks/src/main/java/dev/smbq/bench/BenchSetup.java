@@ -29,6 +29,9 @@ record BenchSetup(String transport, String mode) {
      */
     static final String PRODUCTION_JVM = "-Dio.netty.leakDetection.level=disabled";
 
+    /** The QUIC mode where neither side requires signing. */
+    static final String UNSIGNED = "transport-only-unsigned";
+
     static final List<String> CIPHERS = List.of("AES-128-GCM", "AES-256-GCM", "AES-128-CCM", "AES-256-CCM");
 
     static BenchSetup parse(String text) {
@@ -55,18 +58,15 @@ record BenchSetup(String transport, String mode) {
             return options.withNegotiation(options.negotiation().withCiphers(List.of(Ciphers.byName(cipher))))
                     .withEncryption(true);
         }
-        if (mode.equals("transport-only-unsigned")) {
-            return options.withNegotiation(options.negotiation().withSigningRequired(false));
-        }
-        if (mode.equals("transport-only") || mode.equals("signed")) {
-            return options;
+        if (mode.equals("transport-only") || mode.equals(UNSIGNED) || mode.equals("signed")) {
+            return options.withNegotiation(options.negotiation().withSigningRequired(signingRequired()));
         }
         throw new IllegalArgumentException("unknown mode " + mode);
     }
 
-    /** Whether the server requires signing (the client does by default): in all modes but transport-only-unsigned. */
-    boolean serverRequiresSigning() {
-        return !mode.equals("transport-only-unsigned");
+    /** Whether client and server require signing: in every mode but {@link #UNSIGNED}. */
+    boolean signingRequired() {
+        return !mode.equals(UNSIGNED);
     }
 
     static TransportOptions transportOptions(String transport) {

@@ -56,7 +56,7 @@ final class LoopbackPeer implements AutoCloseable {
         Path share = newShare();
         PeerProcess peer = setup.raw() ? PeerProcess.start(setup.transport(), "raw")
                 : PeerProcess.start(setup.transport(), "smb", share.toString(),
-                        setup.serverRequiresSigning() ? BenchPeer.SIGNING_REQUIRED : BenchPeer.SIGNING_OPTIONAL);
+                        setup.signingRequired() ? BenchPeer.SIGNING_REQUIRED : BenchPeer.SIGNING_OPTIONAL);
         LoopbackPeer loopback = new LoopbackPeer(setup, share, peer);
         if (setup.raw()) {
             loopback.connectRaw();

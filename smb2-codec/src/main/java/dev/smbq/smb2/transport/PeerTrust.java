@@ -100,7 +100,7 @@ public final class PeerTrust {
             if (policy instanceof TrustPolicy.Anchors anchors) {
                 this.pkix = pkix(store(anchors.anchors()));
             } else if (policy instanceof TrustPolicy.Platform) {
-                this.pkix = pkix(null);
+                this.pkix = PlatformPkix.TRUST_MANAGER;
             } else {
                 this.pkix = null;
             }
@@ -117,6 +117,11 @@ public final class PeerTrust {
             } catch (GeneralSecurityException | java.io.IOException e) {
                 throw new IllegalArgumentException("cannot build a trust store from the trust file", e);
             }
+        }
+
+        /** The platform's PKIX trust manager, made once: making it reads the JDK's trust store from disk. */
+        private static final class PlatformPkix {
+            static final X509TrustManager TRUST_MANAGER = pkix(null);
         }
 
         /** The JDK's PKIX trust manager over {@code store}; null means the platform's default trust store. */
