@@ -1,6 +1,7 @@
 package dev.smbq.bench;
 
 import dev.smbq.smb2.crypto.IntegrityCheckException;
+import dev.smbq.smb2.crypto.JitWarmup;
 import dev.smbq.smb2.crypto.TransformSealer;
 import dev.smbq.smb2.crypto.TransformUnsealer;
 import dev.smbq.smb2.spec.CipherId;
@@ -46,6 +47,7 @@ public class SealingBenchmark {
 
     @Setup
     public void setUp() {
+        JitWarmup.run(); // as servers and clients do when they start
         CipherId id = Ciphers.byName(cipher);
         Bytes key = Bytes.wrap(new byte[Ciphers.keySize(id)]);
         plaintext = new byte[size];

@@ -93,6 +93,28 @@ class BenchReportTest {
                 + "1 MiB | up 0.80 ± 0.04, down 0.95 ± 0.05 | no |");
     }
 
+    @Test
+    void allocationBeyondThePayloadIsMetWhileEveryOperationStaysWithinOnePercentOfIt() {
+        int mebibyte = 1 << 20;
+        JmhResult seal = inProcess("SealingBenchmark.seal", Map.of("cipher", "AES-128-GCM"), mebibyte + 1200);
+        JmhResult decode = inProcess("CodecBenchmark.decodeReadResponse", Map.of(), 216);
+        JmhResult verify = inProcess("SigningBenchmark.verify", Map.of("algorithm", "AES-GMAC"), 6900);
+        String met = new BenchReport(List.of(seal, decode, verify)).markdown("A test machine.");
+        // sealing returns its payload, verifying none: 1200 and 6900 bytes beyond, both within 10486
+        assertThat(met).contains("| allocation beyond the payload ≤ 1% of it, codec, framer, signing and sealing in "
+                + "process, 1 MiB | largest 6900 B (SigningBenchmark.verify, AES-GMAC) | yes |");
+        // a verify that copied the message would allocate the payload's size although it returns none
+        JmhResult copying = inProcess("SigningBenchmark.verify", Map.of("algorithm", "AES-GMAC"), mebibyte + 500);
+        String missed = new BenchReport(List.of(seal, decode, copying)).markdown("A test machine.");
+        assertThat(missed).contains("| largest 1049076 B (SigningBenchmark.verify, AES-GMAC) | no |");
+    }
+
+    private static JmhResult inProcess(String benchmark, Map<String, String> params, double allocated) {
+        Map<String, String> withSize = new java.util.LinkedHashMap<>(params);
+        withSize.put("size", "1048576");
+        return new JmhResult(benchmark, "thrpt", withSize, 1000, 10, Map.of(), Map.of("gc.alloc.rate.norm", allocated));
+    }
+
     private static JmhResult transfer(String direction, String mode, double score, double error) {
         return new JmhResult("TransferBenchmark." + direction, "thrpt",
                 Map.of("setup", "quic-netty/" + mode, "ioSize", "1048576"), score, error, Map.of(),

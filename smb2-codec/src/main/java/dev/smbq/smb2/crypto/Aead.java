@@ -55,14 +55,16 @@ abstract class Aead {
 
     /**
      * AES-GCM from the JDK, fed in {@link #PIECE}-byte pieces. The JDK's AES-NI code for GCM lives in C2-compiled
-     * methods only, and one large call (a 1 or 8 MiB message) runs interpreted, at tens of MiB/s, for seconds before
-     * C2 compiles it; small pieces get it compiled within the first message. Encryption goes through update();
+     * methods only, and one large call (a 1 or 8 MiB message) runs interpreted, at tens of MiB/s, until C2 compiles
+     * its callers, which counts calls: {@link JitWarmup}, which clients and servers start, gets that done with many
+     * small calls. The pieces bound each call, and are large enough that the few dozen bytes the JDK may allocate per
+     * call (when C2 does not eliminate them) stay near a kilobyte per MiB. Encryption goes through update();
      * decryption, which the JDK would buffer whole until doFinal, is CTR from inc32(J0) (the GCM keystream) followed
      * by a GCM encryption of the result, whose tag must equal the one received. (So a message whose nonce repeats the
      * previous one's is refused: senders count their nonces up, and only a replay repeats one.)
      */
     private static final class Gcm extends Aead {
-        private static final int PIECE = 4096;
+        private static final int PIECE = 64 * 1024;
         private final SecretKeySpec key;
         private final Cipher gcm;
         private final Cipher ctr;
