@@ -1,6 +1,7 @@
 package dev.smbq.bench;
 
 import dev.smbq.client.SmbClient;
+import dev.smbq.client.SmbException;
 import dev.smbq.client.SmbFile;
 import dev.smbq.client.SmbTree;
 import dev.smbq.smb2.auth.Credentials;
@@ -64,9 +65,7 @@ final class LoopbackPeer implements AutoCloseable {
             loopback.client = loopback.connect(pieceSize, depth);
             loopback.tree = loopback.client.login(Credentials.password(BenchPeer.USER, "", BenchPeer.PASSWORD))
                     .connectTree(BenchPeer.SHARE);
-            try (SmbFile file = loopback.tree.create(DOWNLOAD_FILE)) {
-                file.write(0, operationData(DOWNLOAD_SEED));
-            }
+            loopback.writeFile(DOWNLOAD_FILE, operationData(DOWNLOAD_SEED));
         }
         return loopback;
     }
@@ -97,6 +96,13 @@ final class LoopbackPeer implements AutoCloseable {
 
     SmbTree tree() {
         return tree;
+    }
+
+    /** Creates (or truncates) {@code name} on the share and writes {@code data} into it over SMB. */
+    void writeFile(String name, Bytes data) throws SmbException {
+        try (SmbFile file = tree.create(name)) {
+            file.write(0, data);
+        }
     }
 
     /** CPU time used so far by this JVM and the peer's together, in nanoseconds. */

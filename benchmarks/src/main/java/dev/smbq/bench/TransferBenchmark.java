@@ -63,9 +63,7 @@ public class TransferBenchmark {
         peer = LoopbackPeer.start(parsed, ioSize, 8);
         data = LoopbackPeer.operationData(3);
         if (!raw) {
-            try (SmbFile file = peer.tree().create(UPLOAD_FILE)) {
-                file.write(0, data);
-            }
+            peer.writeFile(UPLOAD_FILE, data);
         }
     }
 

@@ -252,13 +252,17 @@ public final class BenchReport {
                 .filter(r -> RETURNS_PAYLOAD.containsKey(r.benchmark()) && r.param("size").equals(bytes)
                         && r.secondary().containsKey("gc.alloc.rate.norm"))
                 .max(Comparator.comparingDouble(r -> beyondPayload(r, size)));
-        return worst.map(r -> new String[] {
-                "allocation beyond the payload ≤ 1% of it, codec, framer, signing and sealing in process, "
-                        + sizeName(size),
-                String.format(Locale.ROOT, "largest %.0f B (%s%s)", beyondPayload(r, size), r.benchmark(),
-                        r.params().entrySet().stream().filter(e -> !e.getKey().equals("size"))
-                                .map(e -> ", " + e.getValue()).collect(Collectors.joining())),
-                beyondPayload(r, size) <= size / 100.0 ? "yes" : "no"}).orElse(null);
+        if (worst.isEmpty()) {
+            return null;
+        }
+        JmhResult result = worst.get();
+        double excess = beyondPayload(result, size);
+        String otherParams = result.params().entrySet().stream().filter(e -> !e.getKey().equals("size"))
+                .map(e -> ", " + e.getValue()).collect(Collectors.joining());
+        return new String[] {
+                "allocation beyond the payload ≤ 1% of it, codec, framer, signing and sealing in process, " + sizeName(size),
+                String.format(Locale.ROOT, "largest %.0f B (%s%s)", excess, result.benchmark(), otherParams),
+                excess <= size / 100.0 ? "yes" : "no"};
     }
 
     private static double beyondPayload(JmhResult result, int size) {

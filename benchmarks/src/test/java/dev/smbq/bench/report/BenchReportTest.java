@@ -45,7 +45,7 @@ class BenchReportTest {
 
     @Test
     void theTableHasARowPerTransportAndProtectionWithRatiosFromTheSameRun() throws IOException {
-        String markdown = new BenchReport(JmhResult.read(sample())).markdown("A test machine.");
+        String markdown = markdownOf(JmhResult.read(sample()));
         assertThat(markdown).startsWith("# smbq benchmark results\n\nA test machine.");
         // each measured transport and protection once in the 1 MiB table, raw at ratio 1.00 to itself
         for (String row : List.of("| tcp | raw stream, no SMB | 902 | 637 | 1.81 / 2.63 | 1.00 / 1.00 | 3.85 / 2.55 |",
@@ -71,7 +71,7 @@ class BenchReportTest {
         List<JmhResult> results = List.of(transfer("upload", "raw", 100, 5), transfer("download", "raw", 100, 5),
                 transfer("upload", "transport-only", 88, 20), transfer("download", "transport-only", 97, 1),
                 transfer("upload", "double-AES-128-GCM", 50, 1), transfer("download", "double-AES-128-GCM", 96, 1));
-        String markdown = new BenchReport(results).markdown("A test machine.");
+        String markdown = markdownOf(results);
         // 88 ± 20 over 100 ± 5 is 0.88 ± 0.20: 0.90 lies inside; 97 ± 1 over 100 ± 5 is 0.97 ± 0.05, above 0.90
         assertThat(markdown).contains("| SMB transport-only ≥ 0.90 × raw stream, quic-netty, 1 MiB "
                 + "| up 0.88 ± 0.20, down 0.97 ± 0.05 | within the error |");
@@ -85,7 +85,7 @@ class BenchReportTest {
         List<JmhResult> results = List.of(transfer("upload", "raw", 100, 5), transfer("download", "raw", 100, 5),
                 transfer("upload", "transport-only", 60, 1), transfer("download", "transport-only", 70, 1),
                 transfer("upload", "transport-only-unsigned", 80, 1), transfer("download", "transport-only-unsigned", 95, 1));
-        String markdown = new BenchReport(results).markdown("A test machine.");
+        String markdown = markdownOf(results);
         // its ratio to the raw stream, and to signed transport-only (80 / 60, 95 / 70)
         assertThat(markdown).contains("| quic-netty | transport-only, unsigned: QUIC alone | 80.0 ± 1.0 | 95.0 ± 1.0 "
                 + "| 3.07 / 3.07 | 0.80 / 0.95 | 1.33 / 1.36 |");
@@ -99,14 +99,22 @@ class BenchReportTest {
         JmhResult seal = inProcess("SealingBenchmark.seal", Map.of("cipher", "AES-128-GCM"), mebibyte + 1200);
         JmhResult decode = inProcess("CodecBenchmark.decodeReadResponse", Map.of(), 216);
         JmhResult verify = inProcess("SigningBenchmark.verify", Map.of("algorithm", "AES-GMAC"), 6900);
-        String met = new BenchReport(List.of(seal, decode, verify)).markdown("A test machine.");
+        String met = markdownOf(seal, decode, verify);
         // sealing returns its payload, verifying none: 1200 and 6900 bytes beyond, both within 10486
         assertThat(met).contains("| allocation beyond the payload ≤ 1% of it, codec, framer, signing and sealing in "
                 + "process, 1 MiB | largest 6900 B (SigningBenchmark.verify, AES-GMAC) | yes |");
         // a verify that copied the message would allocate the payload's size although it returns none
         JmhResult copying = inProcess("SigningBenchmark.verify", Map.of("algorithm", "AES-GMAC"), mebibyte + 500);
-        String missed = new BenchReport(List.of(seal, decode, copying)).markdown("A test machine.");
+        String missed = markdownOf(seal, decode, copying);
         assertThat(missed).contains("| largest 1049076 B (SigningBenchmark.verify, AES-GMAC) | no |");
+    }
+
+    private static String markdownOf(JmhResult... results) {
+        return markdownOf(List.of(results));
+    }
+
+    private static String markdownOf(List<JmhResult> results) {
+        return new BenchReport(results).markdown("A test machine.");
     }
 
     private static JmhResult inProcess(String benchmark, Map<String, String> params, double allocated) {
