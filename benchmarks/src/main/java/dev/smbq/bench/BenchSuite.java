@@ -27,11 +27,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code results.md}, {@code throughput.png} and {@code machine.txt} into the output directory.
  *
  * <p>The quick run measures every transport and protection at 1 MiB pieces and the in-process parts at 1 MiB, each
- * with one warm-up iteration and five measured iterations of a second (with fewer, JMH's 99.9% error bars grow wider
- * than the scores). The warm-up is two seconds in process and {@link #END_TO_END_WARMUP_SECONDS} end to end: two JVMs
- * on two cores take that long to compile the SMB paths of client and server (codec, signing, QUIC); after two
- * seconds, SMB over QUIC still ran at half its warm speed. The full run takes each benchmark's own settings (all
- * piece sizes, longer iterations).
+ * with one warm-up iteration and eight measured iterations of half a second. JMH's 99.9% error bar is Student's t
+ * for one degree of freedom fewer than the iterations, times their spread over the root of their count: eight half
+ * seconds give a narrower bar than five whole ones (t 5.4 against 8.6) in less time. The warm-up is two seconds in
+ * process and {@link #END_TO_END_WARMUP_SECONDS} end to end: two fresh JVMs on two cores take that long to compile
+ * the paths of client and server (codec, signing, QUIC), their compiler threads taking half the CPU meanwhile; after
+ * two seconds, SMB over QUIC still ran at half its warm speed. Each end-to-end row is a fork of its own (a client JVM
+ * and a server JVM, for JMH's isolation), so that warm-up is paid for each row, and it is most of the run's time.
+ * The full run takes each benchmark's own settings (all piece sizes, longer iterations).
  */
 public final class BenchSuite {
     private static final String END_TO_END =
@@ -67,11 +70,11 @@ public final class BenchSuite {
                 .result(json.toString()).shouldFailOnError(true);
     }
 
-    /** A quick run of the benchmarks {@code include} matches: at 1 MiB, one warm-up, five one-second iterations. */
+    /** A quick run of the benchmarks {@code include} matches: at 1 MiB, one warm-up, eight half-second iterations. */
     private static ChainedOptionsBuilder quick(String include, Path json, int warmupSeconds) {
         return jmh(json).include(include).param("ioSize", "1048576").param("size", "1048576")
                 .warmupIterations(1).warmupTime(TimeValue.seconds(warmupSeconds))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+                .measurementIterations(8).measurementTime(TimeValue.milliseconds(500));
     }
 
     private static void runJmh(ChainedOptionsBuilder options) throws RunnerException {
