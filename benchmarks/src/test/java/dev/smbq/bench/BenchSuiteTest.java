@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A quick run's two JMH passes (end to end, in process) become one results file, every run kept in order. */
+/** A quick run's JMH passes (end to end per group of setups, in process) become one results file, in order. */
 class BenchSuiteTest {
     @TempDir
     Path directory;
@@ -38,5 +38,11 @@ class BenchSuiteTest {
         assertThat(JsonParser.parseString(Files.readString(joined))).isEqualTo(sample);
         assertThat(endToEnd).doesNotExist();
         assertThat(inProcess).doesNotExist();
+    }
+
+    @Test
+    void readsTheSetupsAnEndToEndBenchmarkMeasures() {
+        assertThat(BenchSuite.setups(HandshakeBenchmark.class))
+                .containsExactly("tcp/signed", "quic-netty/transport-only", "quic-kwik/transport-only");
     }
 }
