@@ -10,19 +10,26 @@ import dev.smbq.smb2.wire.Bytes;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every transport must do, run by each transport module against its own provider over loopback on ephemeral
- * ports: whole messages of any size in order, graceful close both ways without losing queued messages, many
- * connections at once, idle connections closed, an oversized frame closing only its own channel.
+ * ports: whole messages of any size in order, large ones from several threads at once, graceful close both ways
+ * without losing queued messages, many connections at once, idle connections closed, an oversized frame closing only
+ * its own channel.
  */
 public abstract class TransportContract extends TransportTestSupport {
     @Test
@@ -43,6 +50,40 @@ public abstract class TransportContract extends TransportTestSupport {
         assertThat(client.info().transportId()).isEqualTo(transportId());
         assertThat(client.info().kind()).isEqualTo(provider().kind());
         assertThat(client.statistics().join().bytesSent()).isGreaterThan(9 << 20);
+    }
+
+    /** Several threads sending large messages at once (a server's workers): each arrives whole, none cut by another. */
+    @Test
+    void largeMessagesFromSeveralThreadsAtOnceArriveWhole() throws Exception {
+        SmbChannel client = connect(echoServer(serverOptions()), clientOptions());
+        Received received = receive(client);
+        Set<Bytes> sent = ConcurrentHashMap.newKeySet();
+        ExecutorService senders = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> sending = new ArrayList<>();
+            for (int thread = 0; thread < 3; thread++) {
+                int seed = thread;
+                sending.add(senders.submit(() -> {
+                    Random random = new Random(seed);
+                    for (int i = 0; i < 2; i++) {
+                        byte[] message = new byte[(3 << 20) + 4099 * seed + i];
+                        random.nextBytes(message);
+                        sent.add(Bytes.wrap(message));
+                        client.send(Bytes.wrap(message));
+                    }
+                }));
+            }
+            for (Future<?> done : sending) {
+                done.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        Set<Bytes> arrived = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            arrived.add(received.next());
+        }
+        assertThat(arrived).isEqualTo(sent);
     }
 
     @Test
