@@ -53,7 +53,7 @@ public final class BenchSuite {
     /**
      * quic-kwik's rows warm up longer: kwik is a QUIC stack in Java, with far more per-packet code for C2 to compile
      * than Netty's (whose QUIC runs in native code). After six seconds its rows still ran 1.2 to 1.8 times faster in
-     * their last measured iterations than in their first; at ten they have settled.
+     * their last measured iterations than in their first; after ten, some rows still rose and others fell.
      */
     static final int KWIK_WARMUP_SECONDS = 10;
 
