@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +128,31 @@ class BenchReportTest {
         return new JmhResult("TransferBenchmark." + direction, "thrpt",
                 Map.of("setup", "quic-netty/" + mode, "ioSize", "1048576"), score, error, Map.of(),
                 Map.of("cpuMicros", score * 3000));
+    }
+
+    /** QUIC has one mode more than TCP (unsigned transport-only): each series must still find its own rows. */
+    @Test
+    void theChartShowsEachProtectionUnderItsOwnNameOnEveryTransport() {
+        BenchReport report = new BenchReport(List.of(upload("tcp/AES-256-CCM", 40), upload("tcp/signed", 90),
+                upload("quic-netty/transport-only", 60), upload("quic-netty/transport-only-unsigned", 80),
+                upload("quic-netty/double-AES-128-GCM", 50), upload("quic-netty/double-AES-256-CCM", 30)));
+        assertThat(scores(report, "SMB signed, not encrypted")).containsExactly(Optional.of(90.0), Optional.of(60.0),
+                Optional.empty());
+        assertThat(scores(report, "SMB unsigned, QUIC alone")).containsExactly(Optional.empty(), Optional.of(80.0),
+                Optional.empty());
+        assertThat(scores(report, "SMB AES-128-GCM")).containsExactly(Optional.empty(), Optional.of(50.0),
+                Optional.empty());
+        assertThat(scores(report, "SMB AES-256-CCM")).containsExactly(Optional.of(40.0), Optional.of(30.0),
+                Optional.empty());
+    }
+
+    private static List<Optional<Double>> scores(BenchReport report, String series) {
+        return report.chartBars("upload", series, 1 << 20).stream().map(bar -> bar.map(JmhResult::score)).toList();
+    }
+
+    private static JmhResult upload(String setup, double score) {
+        return new JmhResult("TransferBenchmark.upload", "thrpt", Map.of("setup", setup, "ioSize", "1048576"), score,
+                1, Map.of(), Map.of());
     }
 
     @Test
