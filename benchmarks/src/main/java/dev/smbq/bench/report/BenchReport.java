@@ -27,6 +27,8 @@ public final class BenchReport {
     static final List<String> CHART_SERIES = List.of("raw stream", "SMB signed, not encrypted",
             "SMB unsigned, QUIC alone", "SMB AES-128-GCM", "SMB AES-256-GCM", "SMB AES-128-CCM", "SMB AES-256-CCM");
     private static final String TRANSFER = "TransferBenchmark.";
+    /** How much faster a row's last half of iterations may run than its first before the table marks it. */
+    static final double STILL_WARMING = 1.10;
     /** QUIC's transport-only mode where neither side requires signing. */
     private static final String UNSIGNED = "transport-only-unsigned";
     /** The in-process operations the allocation target covers, and whether each returns a payload-sized buffer. */
@@ -150,7 +152,7 @@ public final class BenchReport {
                         continue;
                     }
                     out.append("| ").append(transport).append(" | ").append(protection(transport, mode)).append(" | ")
-                            .append(score(up)).append(" | ").append(score(down)).append(" | ")
+                            .append(markedScore(up)).append(" | ").append(markedScore(down)).append(" | ")
                             .append(cpuPerGibibyte(up)).append(" / ").append(cpuPerGibibyte(down)).append(" | ")
                             .append(ratio(up, transfer("upload", transport, "raw", size))).append(" / ")
                             .append(ratio(down, transfer("download", transport, "raw", size))).append(" | ")
@@ -159,7 +161,46 @@ public final class BenchReport {
                             .append(" |\n");
                 }
             }
+            boolean anyWarming = results.stream().filter(r -> r.benchmark().startsWith(TRANSFER)
+                    && r.param("ioSize").equals(Integer.toString(size))).anyMatch(BenchReport::stillWarming);
+            if (anyWarming) {
+                out.append(String.format(Locale.ROOT, "\n† Still speeding up when measured: the last half of its "
+                        + "iterations ran more than %.0f%% faster than the first half, and by more than their noise, so "
+                        + "its score may understate its warm speed (and a ratio with it may be off).\n",
+                        (STILL_WARMING - 1) * 100));
+            }
         }
+    }
+
+    /**
+     * Whether a row was still speeding up while it was measured, its code still being compiled: its last half of
+     * iterations averaged more than {@link #STILL_WARMING} times its first half, by more than twice the standard
+     * error of that difference (so that one fast or slow iteration of a noisy row does not mark it).
+     */
+    static boolean stillWarming(JmhResult result) {
+        List<Double> iterations = result.iterations();
+        int half = iterations.size() / 2;
+        if (half < 2) {
+            return false;
+        }
+        List<Double> first = iterations.subList(0, half);
+        List<Double> last = iterations.subList(iterations.size() - half, iterations.size());
+        double standardError = Math.sqrt((variance(first) + variance(last)) / half);
+        return mean(last) > mean(first) * STILL_WARMING && mean(last) - mean(first) > 2 * standardError;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    /** The sample variance (n - 1). */
+    private static double variance(List<Double> values) {
+        double mean = mean(values);
+        return values.stream().mapToDouble(value -> (value - mean) * (value - mean)).sum() / (values.size() - 1);
+    }
+
+    private static String markedScore(Optional<JmhResult> result) {
+        return score(result) + (result.isPresent() && stillWarming(result.get()) ? " †" : "");
     }
 
     static List<String> modes(String transport) {

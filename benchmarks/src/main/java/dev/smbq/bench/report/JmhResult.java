@@ -14,12 +14,15 @@ import java.util.Map;
 
 /**
  * One row of JMH's JSON output: which benchmark with which parameters, its score and error (99.9% confidence, NaN
- * when too few iterations), percentiles for sampled modes, and the secondary metrics (gc.alloc.rate.norm, counters).
+ * when too few iterations), percentiles for sampled modes, the secondary metrics (gc.alloc.rate.norm, counters), and
+ * the measured iterations' own scores.
  *
  * @param benchmark  class and method, e.g. {@code TransferBenchmark.upload}
+ * @param iterations each measured iteration's score in the order run (empty for sampled modes, which JMH reports
+ *                   as a histogram)
  */
 record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double error,
-                 Map<String, Double> percentiles, Map<String, Double> secondary) {
+                 Map<String, Double> percentiles, Map<String, Double> secondary, List<Double> iterations) {
 
     static List<JmhResult> read(Path json) throws IOException {
         List<JmhResult> results = new ArrayList<>();
@@ -44,9 +47,15 @@ record JmhResult(String benchmark, String mode, Map<String, String> params, doub
                 run.getAsJsonObject("secondaryMetrics").entrySet().forEach(entry -> secondary.put(
                         entry.getKey().replace("\u00b7", ""), number(entry.getValue().getAsJsonObject().get("score"))));
             }
+            List<Double> iterations = new ArrayList<>();
+            if (primary.has("rawData")) {
+                for (JsonElement fork : primary.getAsJsonArray("rawData")) {
+                    fork.getAsJsonArray().forEach(iteration -> iterations.add(number(iteration)));
+                }
+            }
             results.add(new JmhResult(parts[parts.length - 2] + "." + parts[parts.length - 1],
                     run.get("mode").getAsString(), params, number(primary.get("score")), number(primary.get("scoreError")),
-                    percentiles, secondary));
+                    percentiles, secondary, iterations));
         }
         return results;
     }

@@ -121,13 +121,28 @@ class BenchReportTest {
     private static JmhResult inProcess(String benchmark, Map<String, String> params, double allocated) {
         Map<String, String> withSize = new java.util.LinkedHashMap<>(params);
         withSize.put("size", "1048576");
-        return new JmhResult(benchmark, "thrpt", withSize, 1000, 10, Map.of(), Map.of("gc.alloc.rate.norm", allocated));
+        return new JmhResult(benchmark, "thrpt", withSize, 1000, 10, Map.of(), Map.of("gc.alloc.rate.norm", allocated),
+                List.of());
     }
 
     private static JmhResult transfer(String direction, String mode, double score, double error) {
         return new JmhResult("TransferBenchmark." + direction, "thrpt",
                 Map.of("setup", "quic-netty/" + mode, "ioSize", "1048576"), score, error, Map.of(),
-                Map.of("cpuMicros", score * 3000));
+                Map.of("cpuMicros", score * 3000), List.of());
+    }
+
+    @Test
+    void aRowThatWasStillSpeedingUpWhenMeasuredIsMarked() {
+        JmhResult warming = new JmhResult("TransferBenchmark.upload", "thrpt",
+                Map.of("setup", "quic-netty/raw", "ioSize", "1048576"), 115, 20, Map.of(), Map.of(),
+                List.of(100.0, 100.0, 100.0, 100.0, 130.0, 130.0, 130.0, 130.0));
+        JmhResult steady = new JmhResult("TransferBenchmark.download", "thrpt",
+                Map.of("setup", "quic-netty/raw", "ioSize", "1048576"), 100, 5, Map.of(), Map.of(),
+                List.of(105.0, 95.0, 100.0, 100.0, 95.0, 105.0, 100.0, 100.0));
+        String markdown = markdownOf(warming, steady);
+        assertThat(markdown).contains("| quic-netty | raw stream, no SMB | 115 ± 20.0 † | 100 ± 5.0 |")
+                .contains("† Still speeding up when measured");
+        assertThat(markdownOf(steady)).doesNotContain("†");
     }
 
     /** QUIC has one mode more than TCP (unsigned transport-only): each series must still find its own rows. */
@@ -152,7 +167,7 @@ class BenchReportTest {
 
     private static JmhResult upload(String setup, double score) {
         return new JmhResult("TransferBenchmark.upload", "thrpt", Map.of("setup", setup, "ioSize", "1048576"), score,
-                1, Map.of(), Map.of());
+                1, Map.of(), Map.of(), List.of());
     }
 
     @Test
