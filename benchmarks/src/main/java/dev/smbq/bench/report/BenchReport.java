@@ -144,6 +144,7 @@ public final class BenchReport {
             out.append("\n### ").append(sizeName(size)).append(" READ/WRITE\n\n")
                     .append("| transport | protection | upload MiB/s | download MiB/s | CPU s/GiB up / down "
                             + "| vs raw up / down | vs SMB unencrypted up / down |\n|---|---|---|---|---|---|---|\n");
+            boolean anyWarming = false;
             for (String transport : TRANSPORTS) {
                 for (String mode : modes(transport)) {
                     Optional<JmhResult> up = transfer("upload", transport, mode, size);
@@ -151,8 +152,12 @@ public final class BenchReport {
                     if (up.isEmpty() && down.isEmpty()) {
                         continue;
                     }
+                    boolean upWarming = up.filter(BenchReport::stillWarming).isPresent();
+                    boolean downWarming = down.filter(BenchReport::stillWarming).isPresent();
+                    anyWarming |= upWarming || downWarming;
                     out.append("| ").append(transport).append(" | ").append(protection(transport, mode)).append(" | ")
-                            .append(markedScore(up)).append(" | ").append(markedScore(down)).append(" | ")
+                            .append(score(up)).append(upWarming ? " †" : "").append(" | ")
+                            .append(score(down)).append(downWarming ? " †" : "").append(" | ")
                             .append(cpuPerGibibyte(up)).append(" / ").append(cpuPerGibibyte(down)).append(" | ")
                             .append(ratio(up, transfer("upload", transport, "raw", size))).append(" / ")
                             .append(ratio(down, transfer("download", transport, "raw", size))).append(" | ")
@@ -161,8 +166,6 @@ public final class BenchReport {
                             .append(" |\n");
                 }
             }
-            boolean anyWarming = results.stream().filter(r -> r.benchmark().startsWith(TRANSFER)
-                    && r.param("ioSize").equals(Integer.toString(size))).anyMatch(BenchReport::stillWarming);
             if (anyWarming) {
                 out.append(String.format(Locale.ROOT, "\n† Still speeding up when measured: the last half of its "
                         + "iterations ran more than %.0f%% faster than the first half, and by more than their noise, so "
@@ -185,22 +188,19 @@ public final class BenchReport {
         }
         List<Double> first = iterations.subList(0, half);
         List<Double> last = iterations.subList(iterations.size() - half, iterations.size());
-        double standardError = Math.sqrt((variance(first) + variance(last)) / half);
-        return mean(last) > mean(first) * STILL_WARMING && mean(last) - mean(first) > 2 * standardError;
+        double firstMean = mean(first);
+        double lastMean = mean(last);
+        double standardError = Math.sqrt((variance(first, firstMean) + variance(last, lastMean)) / half);
+        return lastMean > firstMean * STILL_WARMING && lastMean - firstMean > 2 * standardError;
     }
 
     private static double mean(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
-    /** The sample variance (n - 1). */
-    private static double variance(List<Double> values) {
-        double mean = mean(values);
+    /** The sample variance (n - 1) around the values' mean. */
+    private static double variance(List<Double> values, double mean) {
         return values.stream().mapToDouble(value -> (value - mean) * (value - mean)).sum() / (values.size() - 1);
-    }
-
-    private static String markedScore(Optional<JmhResult> result) {
-        return score(result) + (result.isPresent() && stillWarming(result.get()) ? " †" : "");
     }
 
     static List<String> modes(String transport) {
