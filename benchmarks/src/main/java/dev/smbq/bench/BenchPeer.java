@@ -24,58 +24,59 @@ import java.util.List;
 
 /**
  * The server side of the end-to-end benchmarks, in its own JVM so that client and server do not share a heap, a JIT
- * or a garbage collector: {@code BenchPeer TRANSPORT smb SHARE_DIR signing-required|signing-optional} serves
- * SHARE_DIR as share {@code bench} (user {@code bench}, password {@code bench}; signing required or not, SMB
- * encryption as each client asks, transport-level security accepted over QUIC), {@code BenchPeer TRANSPORT raw} is
- * a raw message sink and source (see {@link RawProtocol}). It prints {@code port N FINGERPRINT} once listening (the
- * SHA-256 of the certificate it made, in hex, for the client to pin), and exits when its standard input closes, so it
- * never outlives the benchmark that started it.
+ * or a garbage collector. {@code BenchPeer TRANSPORT SHARE_DIR} listens three times on that transport: a raw message
+ * sink and source (see {@link RawProtocol}), and two SMB servers of SHARE_DIR as share {@code bench} (user
+ * {@code bench}, password {@code bench}; SMB encryption as each client asks, transport-level security accepted over
+ * QUIC), one requiring signing and one not. It prints {@code ports RAW SIGNED UNSIGNED FINGERPRINT} once listening
+ * (FINGERPRINT is the SHA-256 of the certificate it made, in hex, for the client to pin), and exits when its standard
+ * input closes, so it never outlives the benchmark JVM that started it. One peer thus serves every setup of its
+ * transport, which lets a quick run keep it, warm, from one benchmark trial to the next.
  */
 public final class BenchPeer {
     static final String USER = "bench";
     static final String PASSWORD = "bench";
     static final String SHARE = "bench";
-    static final String SIGNING_REQUIRED = "signing-required";
-    static final String SIGNING_OPTIONAL = "signing-optional";
 
     private BenchPeer() {
     }
 
     public static void main(String[] args) throws IOException {
         String transport = args[0];
+        Path share = Path.of(args[1]);
         TlsIdentity identity = Certificates.selfSigned(List.of("localhost"), true);
         TransportOptions options = BenchSetup.transportOptions(transport).withIdentity(identity);
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        AutoCloseable running;
-        InetSocketAddress bound;
-        if (args[1].equals("smb")) {
-            JitWarmup.run(); // the server would warm up in the background; here it is done before anything is measured
-            boolean signingRequired = args[3].equals(SIGNING_REQUIRED);
-            SmbServer server = new SmbServer(ServerConfig.of(List.of(Share.of(SHARE, Path.of(args[2]))),
-                    UserStore.parse(USER + ":password:" + PASSWORD))
-                    .withNegotiation(ServerConfig.serverNegotiation().withSigningRequired(signingRequired)));
-            bound = server.listen(transport, loopback, options);
-            running = server;
-        } else {
-            TransportAcceptor acceptor = Transports.byId(transport).acceptor(options);
-            // what a download sends: the same distinct bytes as the SMB download's file, made before anything is timed
-            Bytes download = LoopbackPeer.operationData(LoopbackPeer.DOWNLOAD_SEED);
-            bound = acceptor.listen(loopback, channel -> channel.start(new RawProtocol.Server(download))).join();
-            running = acceptor;
-        }
+        JitWarmup.run(); // the server would warm up in the background; here it is done before anything is measured
+
+        TransportAcceptor raw = Transports.byId(transport).acceptor(options);
+        // what a download sends: the same distinct bytes as the SMB download's file, made before anything is timed
+        Bytes download = LoopbackPeer.operationData(LoopbackPeer.DOWNLOAD_SEED);
+        int rawPort = raw.listen(loopback, channel -> channel.start(new RawProtocol.Server(download))).join().getPort();
+        SmbServer signed = smbServer(share, true);
+        SmbServer unsigned = smbServer(share, false);
+        int signedPort = signed.listen(transport, loopback, options).getPort();
+        int unsignedPort = unsigned.listen(transport, loopback, options).getPort();
+
         String fingerprint = HexFormat.of().formatHex(PeerTrust.fingerprint(identity.leaf()));
-        System.out.println("port " + bound.getPort() + " " + fingerprint);
+        System.out.println("ports " + rawPort + " " + signedPort + " " + unsignedPort + " " + fingerprint);
         System.out.flush();
         InputStream in = System.in;
         while (in.read() >= 0) {
             // the benchmark holds our standard input open while it needs us
         }
-        try {
-            running.close();
-        } catch (Exception ignored) {
-            // exiting anyway
+        for (AutoCloseable running : List.of(signed, unsigned, raw)) {
+            try {
+                running.close();
+            } catch (Exception ignored) {
+                // exiting anyway
+            }
         }
         System.exit(0);
+    }
+
+    private static SmbServer smbServer(Path share, boolean signingRequired) {
+        return new SmbServer(ServerConfig.of(List.of(Share.of(SHARE, share)), UserStore.parse(USER + ":password:" + PASSWORD))
+                .withNegotiation(ServerConfig.serverNegotiation().withSigningRequired(signingRequired)));
     }
 
     /** Messages of the raw stream benchmark, with no SMB in them. */

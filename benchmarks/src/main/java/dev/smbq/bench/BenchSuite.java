@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,6 +23,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.WarmupMode;
 
 /**
  * The whole benchmark suite in one invocation ({@code smbq bench}), so every ratio in the report compares numbers from
@@ -31,32 +31,31 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * and codec in process (with allocation per operation). It writes {@code results.json} (JMH's own format),
  * {@code results.md}, {@code throughput.png} and {@code machine.txt} into the output directory.
  *
- * <p>The quick run measures every transport and protection at 1 MiB pieces and the in-process parts at 1 MiB, each
- * with one warm-up iteration and eight measured iterations of half a second. JMH's 99.9% error bar is Student's t
- * for one degree of freedom fewer than the iterations, times their spread over the root of their count: eight half
- * seconds give a narrower bar than five whole ones (t 5.4 against 8.6) in less time. The warm-up is two seconds in
- * process and {@link #END_TO_END_WARMUP_SECONDS} end to end ({@link #KWIK_WARMUP_SECONDS} over quic-kwik, so each
- * end-to-end benchmark runs twice, once per group of its setups): two fresh JVMs on two cores take that long to compile
- * the paths of client and server (codec, signing, QUIC), their compiler threads taking half the CPU meanwhile; after
- * two seconds, SMB over QUIC still ran at half its warm speed, and after six several quic-netty rows still sped up by
- * a tenth to a third while they were measured (the report marks such rows). Each end-to-end row is a fork of its own (a client JVM
- * and a server JVM, for JMH's isolation), so that warm-up is paid for each row, and it is most of the run's time.
- * The full run takes each benchmark's own settings (all piece sizes, longer iterations).
+ * <p>The full run gives every row a fork of its own (a client JVM, and a server JVM for the end-to-end rows), with
+ * each benchmark's own settings: all piece sizes, iterations of seconds.
+ *
+ * <p>The quick run measures every transport and protection at 1 MiB pieces, and the in-process parts at 1 MiB, each
+ * row with eight measured iterations of half a second. JMH's 99.9% error bar is Student's t for one degree of freedom
+ * fewer than the iterations, times their spread over the root of their count: eight half seconds give a narrower bar
+ * than five whole ones (t 5.4 against 8.6) in less time. What makes it quick is the end-to-end pass: there, two fresh
+ * JVMs on two cores need about eight seconds (ten over quic-kwik) to compile the paths of client and server (codec,
+ * signing, QUIC) before a row runs at its warm speed, and paying that for each of the 55 rows took most of a quarter
+ * of an hour. So the rows of one transport share one client JVM and one server JVM ({@link QuickEndToEnd}): JMH warms
+ * up every row of a benchmark once, one after the other, before it measures any ({@link WarmupMode#BULK_INDI}), then
+ * gives each row a warm-up iteration of its own before measuring it. The rows of one transport then share the JIT's
+ * profile of the code they have in common; the report marks a row still speeding up while measured.
  */
 public final class BenchSuite {
-    private static final List<Class<?>> END_TO_END_BENCHMARKS =
+    static final List<Class<?>> END_TO_END_BENCHMARKS =
             List.of(TransferBenchmark.class, SmallIoBenchmark.class, HandshakeBenchmark.class);
     private static final String END_TO_END = END_TO_END_BENCHMARKS.stream().map(BenchSuite::including)
             .collect(Collectors.joining("|"));
     private static final String IN_PROCESS = "dev\\.smbq\\.bench\\.(SealingBenchmark|PrimitiveAeadBenchmark"
             + "|SigningBenchmark|CodecBenchmark|HeaderCodecBenchmark)\\.";
-    static final int END_TO_END_WARMUP_SECONDS = 8;
-    /**
-     * quic-kwik's rows warm up longer: kwik is a QUIC stack in Java, with far more per-packet code for C2 to compile
-     * than Netty's (whose QUIC runs in native code). After six seconds its rows still ran 1.2 to 1.8 times faster in
-     * their last measured iterations than in their first; after ten, some rows still rose and others fell.
-     */
-    static final int KWIK_WARMUP_SECONDS = 10;
+    /** A quick run's warm-up of each in-process row. */
+    private static final int IN_PROCESS_WARMUP_SECONDS = 2;
+    /** A quick run's warm-up of each end-to-end row, once in bulk and once on its own. */
+    private static final int END_TO_END_WARMUP_SECONDS = 1;
 
     private BenchSuite() {
     }
@@ -67,22 +66,13 @@ public final class BenchSuite {
         long start = System.nanoTime();
         if (quick) {
             List<Path> parts = new ArrayList<>();
-            for (Class<?> benchmark : END_TO_END_BENCHMARKS) {
-                Map<Boolean, List<String>> byKwik = setups(benchmark).stream()
-                        .collect(Collectors.partitioningBy(setup -> setup.startsWith("quic-kwik/")));
-                for (Map.Entry<Boolean, List<String>> group : byKwik.entrySet()) {
-                    if (group.getValue().isEmpty()) {
-                        continue;
-                    }
-                    Path part = out.resolve("end-to-end-" + parts.size() + ".json");
-                    runJmh(quick(including(benchmark), part,
-                            group.getKey() ? KWIK_WARMUP_SECONDS : END_TO_END_WARMUP_SECONDS)
-                            .param("setup", group.getValue().toArray(String[]::new)));
-                    parts.add(part);
-                }
+            for (String transport : transports()) {
+                Path part = out.resolve("end-to-end-" + transport + ".json");
+                runInOwnJvm(QuickEndToEnd.class, transport, part.toString());
+                parts.add(part);
             }
             Path inProcess = out.resolve("in-process.json");
-            runJmh(quick(IN_PROCESS, inProcess, 2));
+            runJmh(quick(IN_PROCESS, inProcess, IN_PROCESS_WARMUP_SECONDS));
             parts.add(inProcess);
             joinResults(parts, json);
         } else {
@@ -106,6 +96,30 @@ public final class BenchSuite {
                 .measurementIterations(8).measurementTime(TimeValue.milliseconds(500));
     }
 
+    /** A quick run of one end-to-end benchmark in this JVM: every row warmed up in bulk first, then each measured. */
+    static ChainedOptionsBuilder quickEndToEnd(Class<?> benchmark, Path json) {
+        return quick(including(benchmark), json, END_TO_END_WARMUP_SECONDS).forks(0).warmupMode(WarmupMode.BULK_INDI);
+    }
+
+    /** The transports the end-to-end benchmarks measure, in the order of their setups. */
+    static List<String> transports() {
+        return setups(TransferBenchmark.class).stream().map(setup -> BenchSetup.parse(setup).transport()).distinct()
+                .toList();
+    }
+
+    /** Runs {@code main} in a JVM of its own, its output shown with ours, and fails if it does. */
+    private static void runInOwnJvm(Class<?> main, String... arguments) throws IOException {
+        try {
+            int status = new ProcessBuilder(BenchSetup.jvmCommand(main, arguments)).inheritIO().start().waitFor();
+            if (status != 0) {
+                throw new IOException(main.getSimpleName() + " " + String.join(" ", arguments) + " failed (" + status + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + main.getSimpleName() + " ran", e);
+        }
+    }
+
     /** What JMH's include option takes to select every method of {@code benchmark}. */
     private static String including(Class<?> benchmark) {
         return Pattern.quote(benchmark.getName() + ".");
@@ -120,7 +134,7 @@ public final class BenchSuite {
         }
     }
 
-    private static void runJmh(ChainedOptionsBuilder options) throws RunnerException {
+    static void runJmh(ChainedOptionsBuilder options) throws RunnerException {
         new Runner(options.build()).run();
     }
 

@@ -10,22 +10,21 @@ import dev.smbq.smb2.transport.TransportConnector;
 import dev.smbq.smb2.transport.Transports;
 import dev.smbq.smb2.wire.Bytes;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * What the end-to-end benchmarks run against: a {@link BenchPeer} in another JVM, and this JVM's client of it, either
- * an SMB session with a tree connected (and a file to read) or a raw channel.
+ * What the end-to-end benchmarks run against: a {@link PeerProcess} in another JVM, and this JVM's client of it, either
+ * an SMB session with a tree connected (and a file to read) or a raw channel. Each trial starts a peer of its own and
+ * stops it at the end, unless {@link #keepPeersBetweenTrials()} was called: then every trial of a transport in this
+ * JVM uses the same peer, still warm from the trials before.
  */
 final class LoopbackPeer implements AutoCloseable {
     static final String DOWNLOAD_FILE = "download.bin";
@@ -33,8 +32,10 @@ final class LoopbackPeer implements AutoCloseable {
     /** What a download moves: the file's content over SMB, the raw peer's messages without it. */
     static final int DOWNLOAD_SEED = 7;
 
+    private static final Map<String, PeerProcess> KEPT = new ConcurrentHashMap<>();
+    private static volatile boolean keepPeers;
+
     private final BenchSetup setup;
-    private final Path share;
     private final PeerProcess peer;
     private final InetSocketAddress address;
     private SmbClient client;
@@ -43,28 +44,32 @@ final class LoopbackPeer implements AutoCloseable {
     private SmbChannel rawChannel;
     private final BlockingQueue<Integer> rawReceived = new LinkedBlockingQueue<>();
 
-    private LoopbackPeer(BenchSetup setup, Path share, PeerProcess peer) {
+    private LoopbackPeer(BenchSetup setup, PeerProcess peer) {
         this.setup = setup;
-        this.share = share;
         this.peer = peer;
-        this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), peer.port());
+        this.address = peer.address(setup);
     }
 
-    /** Starts the peer; for SMB, leaves a file of one operation's size to download, connects and logs in. */
+    /**
+     * From now on, trials in this JVM share one peer per transport, kept running between them and stopped when this
+     * JVM exits: what a quick run does in each of its end-to-end JVMs, so that its server is compiled once rather
+     * than for every row.
+     */
+    static void keepPeersBetweenTrials() {
+        keepPeers = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> KEPT.values().forEach(peer -> {
+            try {
+                peer.close();
+            } catch (Exception ignored) {
+                // exiting anyway; the peer exits when our end of its standard input goes
+            }
+        })));
+    }
+
+    /** Connects to a peer for {@code setup}; for SMB, logs in and connects the tree. */
     static LoopbackPeer start(BenchSetup setup, int pieceSize, int depth) throws Exception {
-        // as servers and clients do when they start, here before measuring, while the peer's JVM starts
-        CompletableFuture<Void> warmup = CompletableFuture.runAsync(JitWarmup::run);
-        Path share = newShare();
-        PeerProcess peer;
-        if (setup.raw()) {
-            peer = PeerProcess.start(setup.transport(), "raw");
-        } else {
-            writeFile(share, DOWNLOAD_FILE, operationData(DOWNLOAD_SEED));
-            peer = PeerProcess.start(setup.transport(), "smb", share.toString(),
-                    setup.signingRequired() ? BenchPeer.SIGNING_REQUIRED : BenchPeer.SIGNING_OPTIONAL);
-        }
-        warmup.join();
-        LoopbackPeer loopback = new LoopbackPeer(setup, share, peer);
+        LoopbackPeer loopback = new LoopbackPeer(setup,
+                keepPeers ? KEPT.computeIfAbsent(setup.transport(), LoopbackPeer::startPeer) : startPeer(setup.transport()));
         if (setup.raw()) {
             loopback.connectRaw();
         } else {
@@ -75,15 +80,16 @@ final class LoopbackPeer implements AutoCloseable {
         return loopback;
     }
 
-    /**
-     * A share directory in memory where the system has one ({@code /dev/shm}), else in the temporary directory. On a
-     * disk, uploads at hundreds of MiB/s soon exceed the kernel's dirty-page limit, and the server's writes then wait
-     * for write-back: the upload rows would measure the disk, not SMB.
-     */
-    private static Path newShare() throws IOException {
-        Path memory = Path.of("/dev/shm");
-        return Files.isDirectory(memory) && Files.isWritable(memory)
-                ? Files.createTempDirectory(memory, "smbq-bench-") : Files.createTempDirectory("smbq-bench-");
+    private static PeerProcess startPeer(String transport) {
+        // as servers and clients do when they start, here before measuring, while the peer's JVM starts
+        CompletableFuture<Void> warmup = CompletableFuture.runAsync(JitWarmup::run);
+        try {
+            PeerProcess peer = PeerProcess.start(transport);
+            warmup.join();
+            return peer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One operation's worth of random bytes, the same for the same seed. */
@@ -105,17 +111,7 @@ final class LoopbackPeer implements AutoCloseable {
 
     /** Writes {@code data} into the file {@code name} of the share through the file system, not over SMB. */
     void writeFile(String name, Bytes data) throws IOException {
-        writeFile(share, name, data);
-    }
-
-    /**
-     * Writing the share's files directly keeps the trial's setup short: over a transport whose code is not yet
-     * compiled, 16 MiB took from a second (quic-netty) to five (quic-kwik) before anything was measured.
-     */
-    private static void writeFile(Path share, String name, Bytes data) throws IOException {
-        try (OutputStream file = Files.newOutputStream(share.resolve(name))) {
-            data.writeTo(file);
-        }
+        peer.writeFile(name, data);
     }
 
     /** CPU time used so far by this JVM and the peer's together, in nanoseconds. */
@@ -185,11 +181,8 @@ final class LoopbackPeer implements AutoCloseable {
             rawChannel.closeGracefully().orTimeout(15, TimeUnit.SECONDS).exceptionally(e -> null).join();
             rawConnector.close();
         }
-        peer.close();
-        try (Stream<Path> files = Files.walk(share)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory; the system cleans it eventually
+        if (!keepPeers) {
+            peer.close();
         }
     }
 }

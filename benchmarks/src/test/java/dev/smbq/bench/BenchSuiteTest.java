@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A quick run's JMH passes (end to end per group of setups, in process) become one results file, in order. */
+/** A quick run's JMH passes (end to end per transport, in process) become one results file, in order. */
 class BenchSuiteTest {
     @TempDir
     Path directory;
@@ -44,5 +44,10 @@ class BenchSuiteTest {
     void readsTheSetupsAnEndToEndBenchmarkMeasures() {
         assertThat(BenchSuite.setups(HandshakeBenchmark.class))
                 .containsExactly("tcp/signed", "quic-netty/transport-only", "quic-kwik/transport-only");
+    }
+
+    @Test
+    void aQuickRunGivesEachTransportOfTheTransfersAJvmOfItsOwn() {
+        assertThat(BenchSuite.transports()).containsExactly("tcp", "quic-netty", "quic-kwik");
     }
 }
