@@ -75,7 +75,8 @@ public final class BenchPeer {
     }
 
     private static SmbServer smbServer(Path share, boolean signingRequired) {
-        return new SmbServer(ServerConfig.of(List.of(Share.of(SHARE, share)), UserStore.parse(USER + ":password:" + PASSWORD))
+        UserStore users = UserStore.parse(USER + ":password:" + PASSWORD);
+        return new SmbServer(ServerConfig.of(List.of(Share.of(SHARE, share)), users)
                 .withNegotiation(ServerConfig.serverNegotiation().withSigningRequired(signingRequired)));
     }
 

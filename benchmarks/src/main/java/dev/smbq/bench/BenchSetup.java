@@ -3,8 +3,6 @@ package dev.smbq.bench;
 import dev.smbq.client.ClientOptions;
 import dev.smbq.smb2.transport.TransportOptions;
 import dev.smbq.smb2.transport.TrustPolicy;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,20 +23,6 @@ import java.util.List;
 record BenchSetup(String transport, String mode) {
     /** What one benchmark operation moves, in MiB. */
     static final int MEBIBYTES_PER_OPERATION = 16;
-    /**
-     * Every benchmark JVM runs as a deployment would: without Netty's leak detector, whose default sampling records a
-     * stack trace for one buffer in 128 (the tests run it at paranoid level instead).
-     */
-    static final String PRODUCTION_JVM = "-Dio.netty.leakDetection.level=disabled";
-
-    /** The command that runs {@code main} with {@code arguments} in a JVM of its own, set up as {@link #PRODUCTION_JVM}. */
-    static List<String> jvmCommand(Class<?> main, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                PRODUCTION_JVM, "-cp", System.getProperty("java.class.path"), main.getName()));
-        command.addAll(List.of(arguments));
-        return command;
-    }
-
     /** The QUIC mode where neither side requires signing. */
     static final String UNSIGNED = "transport-only-unsigned";
 

@@ -31,31 +31,39 @@ import org.openjdk.jmh.runner.options.WarmupMode;
  * and codec in process (with allocation per operation). It writes {@code results.json} (JMH's own format),
  * {@code results.md}, {@code throughput.png} and {@code machine.txt} into the output directory.
  *
- * <p>The full run gives every row a fork of its own (a client JVM, and a server JVM for the end-to-end rows), with
- * each benchmark's own settings: all piece sizes, iterations of seconds.
+ * <p>The full run gives every row JVMs of its own (a client JVM, and a server JVM for the end-to-end rows), with each
+ * benchmark's own settings: all piece sizes, iterations of seconds.
  *
  * <p>The quick run measures every transport and protection at 1 MiB pieces, and the in-process parts at 1 MiB, each
- * row with eight measured iterations of half a second. JMH's 99.9% error bar is Student's t for one degree of freedom
- * fewer than the iterations, times their spread over the root of their count: eight half seconds give a narrower bar
- * than five whole ones (t 5.4 against 8.6) in less time. What makes it quick is the end-to-end pass: there, two fresh
- * JVMs on two cores need about eight seconds (ten over quic-kwik) to compile the paths of client and server (codec,
- * signing, QUIC) before a row runs at its warm speed, and paying that for each of the 55 rows took most of a quarter
- * of an hour. So the rows of one transport share one client JVM and one server JVM ({@link QuickEndToEnd}): JMH warms
- * up every row of a benchmark once, one after the other, before it measures any ({@link WarmupMode#BULK_INDI}), then
- * gives each row a warm-up iteration of its own before measuring it. The rows of one transport then share the JIT's
- * profile of the code they have in common; the report marks a row still speeding up while measured.
+ * row for eight iterations: of half a second end to end, of a quarter of a second in process, where rows spread far
+ * less. JMH's 99.9% error bar is Student's t for one degree of freedom fewer than the iterations, times their spread
+ * over the root of their count: eight half seconds give a narrower bar than five whole ones (t 5.4 against 8.6) in
+ * less time.
+ *
+ * <p>End to end, two fresh JVMs on two cores took about eight seconds (ten over quic-kwik) to compile the paths of
+ * client and server (codec, signing, QUIC) before a row ran at its warm speed; paid for each of the 55 rows, that
+ * warm-up was most of a quarter of an hour. So a quick run measures the rows of one transport in one client JVM against
+ * one server JVM ({@link QuickEndToEnd}): JMH first runs every row of a benchmark for a second, one after the other
+ * ({@link WarmupMode#BULK}), then measures each. The rows of one transport thus share the JIT's profile of the code
+ * they have in common: taking turns with rows in JVMs of their own, they ran somewhat slower, with like ratios to the
+ * raw stream (docs/performance.md), so a quick run is an overview and the full run the figure to quote. In process,
+ * each row keeps a JVM of its own, warmed up for a second: its code is compiled by then (in a JVM set up as
+ * {@link BenchmarkJvm} says), and sharing a JVM there changed what the JIT could prove about allocation (HMAC signing
+ * allocated 7.6 KB per message instead of 135 bytes).
  */
 public final class BenchSuite {
     static final List<Class<?>> END_TO_END_BENCHMARKS =
             List.of(TransferBenchmark.class, SmallIoBenchmark.class, HandshakeBenchmark.class);
-    private static final String END_TO_END = END_TO_END_BENCHMARKS.stream().map(BenchSuite::including)
-            .collect(Collectors.joining("|"));
-    private static final String IN_PROCESS = "dev\\.smbq\\.bench\\.(SealingBenchmark|PrimitiveAeadBenchmark"
-            + "|SigningBenchmark|CodecBenchmark|HeaderCodecBenchmark)\\.";
-    /** A quick run's warm-up of each in-process row. */
-    private static final int IN_PROCESS_WARMUP_SECONDS = 2;
-    /** A quick run's warm-up of each end-to-end row, once in bulk and once on its own. */
-    private static final int END_TO_END_WARMUP_SECONDS = 1;
+    private static final List<Class<?>> IN_PROCESS_BENCHMARKS = List.of(SealingBenchmark.class,
+            PrimitiveAeadBenchmark.class, SigningBenchmark.class, CodecBenchmark.class, HeaderCodecBenchmark.class);
+    private static final String END_TO_END = anyOf(END_TO_END_BENCHMARKS);
+    private static final String IN_PROCESS = anyOf(IN_PROCESS_BENCHMARKS);
+    /** A quick run's warm-up of each end-to-end row, and its measured iterations. */
+    private static final TimeValue END_TO_END_WARMUP = TimeValue.seconds(1);
+    private static final TimeValue END_TO_END_ITERATION = TimeValue.milliseconds(500);
+    /** A quick run's warm-up of each in-process row, and its measured iterations (their spread is far smaller). */
+    private static final TimeValue IN_PROCESS_WARMUP = TimeValue.seconds(1);
+    private static final TimeValue IN_PROCESS_ITERATION = TimeValue.milliseconds(250);
 
     private BenchSuite() {
     }
@@ -68,11 +76,11 @@ public final class BenchSuite {
             List<Path> parts = new ArrayList<>();
             for (String transport : transports()) {
                 Path part = out.resolve("end-to-end-" + transport + ".json");
-                runInOwnJvm(QuickEndToEnd.class, transport, part.toString());
+                runInOwnJvm(QuickEndToEnd.class, part.toString(), transport);
                 parts.add(part);
             }
             Path inProcess = out.resolve("in-process.json");
-            runJmh(quick(IN_PROCESS, inProcess, IN_PROCESS_WARMUP_SECONDS));
+            runJmh(quickInProcess(inProcess));
             parts.add(inProcess);
             joinResults(parts, json);
         } else {
@@ -89,16 +97,20 @@ public final class BenchSuite {
                 .result(json.toString()).shouldFailOnError(true);
     }
 
-    /** A quick run of the benchmarks {@code include} matches: at 1 MiB, one warm-up, eight half-second iterations. */
-    private static ChainedOptionsBuilder quick(String include, Path json, int warmupSeconds) {
-        return jmh(json).include(include).param("ioSize", "1048576").param("size", "1048576")
-                .warmupIterations(1).warmupTime(TimeValue.seconds(warmupSeconds))
-                .measurementIterations(8).measurementTime(TimeValue.milliseconds(500));
+    /**
+     * A quick run of one end-to-end benchmark in this JVM, at 1 MiB pieces: every row warmed up once, one after the
+     * other, before any is measured (JMH's bulk warm-up), then each measured.
+     */
+    static ChainedOptionsBuilder quickEndToEnd(Class<?> benchmark, Path json) {
+        return jmh(json).include(including(benchmark)).param("ioSize", "1048576").forks(0)
+                .warmupMode(WarmupMode.BULK).warmupIterations(1).warmupTime(END_TO_END_WARMUP)
+                .measurementIterations(8).measurementTime(END_TO_END_ITERATION);
     }
 
-    /** A quick run of one end-to-end benchmark in this JVM: every row warmed up in bulk first, then each measured. */
-    static ChainedOptionsBuilder quickEndToEnd(Class<?> benchmark, Path json) {
-        return quick(including(benchmark), json, END_TO_END_WARMUP_SECONDS).forks(0).warmupMode(WarmupMode.BULK_INDI);
+    /** A quick run of the in-process benchmarks, at 1 MiB, each row in a JVM of its own. */
+    private static ChainedOptionsBuilder quickInProcess(Path json) {
+        return jmh(json).include(IN_PROCESS).param("size", "1048576").warmupIterations(1)
+                .warmupTime(IN_PROCESS_WARMUP).measurementIterations(8).measurementTime(IN_PROCESS_ITERATION);
     }
 
     /** The transports the end-to-end benchmarks measure, in the order of their setups. */
@@ -110,14 +122,20 @@ public final class BenchSuite {
     /** Runs {@code main} in a JVM of its own, its output shown with ours, and fails if it does. */
     private static void runInOwnJvm(Class<?> main, String... arguments) throws IOException {
         try {
-            int status = new ProcessBuilder(BenchSetup.jvmCommand(main, arguments)).inheritIO().start().waitFor();
+            int status = new ProcessBuilder(BenchmarkJvm.command(main, arguments)).inheritIO().start().waitFor();
             if (status != 0) {
-                throw new IOException(main.getSimpleName() + " " + String.join(" ", arguments) + " failed (" + status + ")");
+                throw new IOException(main.getSimpleName() + " " + String.join(" ", arguments) + " failed ("
+                        + status + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while " + main.getSimpleName() + " ran", e);
         }
+    }
+
+    /** What JMH's include option takes to select every method of any of {@code benchmarks}. */
+    private static String anyOf(List<Class<?>> benchmarks) {
+        return benchmarks.stream().map(BenchSuite::including).collect(Collectors.joining("|"));
     }
 
     /** What JMH's include option takes to select every method of {@code benchmark}. */
@@ -162,8 +180,11 @@ public final class BenchSuite {
         }
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
-        return String.format("%s run of %s, %d minutes: %s, %d cores, %d GiB RAM, %s %s, Java %s (%s).",
-                quick ? "A quick" : "A full", LocalDate.now(), minutes, cpu, Runtime.getRuntime().availableProcessors(),
+        String jvms = quick ? "end to end, one client JVM and one server JVM per transport"
+                : "every row in JVMs of its own";
+        return String.format("%s run of %s, %d minutes (%s): %s, %d cores, %d GiB RAM, %s %s, Java %s (%s).",
+                quick ? "A quick" : "A full", LocalDate.now(), minutes, jvms, cpu,
+                Runtime.getRuntime().availableProcessors(),
                 Math.round(memory / (double) (1L << 30)), System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"));
     }

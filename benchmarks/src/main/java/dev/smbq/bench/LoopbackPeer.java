@@ -68,8 +68,9 @@ final class LoopbackPeer implements AutoCloseable {
 
     /** Connects to a peer for {@code setup}; for SMB, logs in and connects the tree. */
     static LoopbackPeer start(BenchSetup setup, int pieceSize, int depth) throws Exception {
+        String transport = setup.transport();
         LoopbackPeer loopback = new LoopbackPeer(setup,
-                keepPeers ? KEPT.computeIfAbsent(setup.transport(), LoopbackPeer::startPeer) : startPeer(setup.transport()));
+                keepPeers ? KEPT.computeIfAbsent(transport, LoopbackPeer::startPeer) : startPeer(transport));
         if (setup.raw()) {
             loopback.connectRaw();
         } else {

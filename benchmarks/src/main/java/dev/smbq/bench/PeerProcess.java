@@ -40,8 +40,10 @@ final class PeerProcess implements AutoCloseable {
     static PeerProcess start(String transport) throws IOException {
         Path share = newShare();
         writeFile(share, LoopbackPeer.DOWNLOAD_FILE, LoopbackPeer.operationData(LoopbackPeer.DOWNLOAD_SEED));
-        Process process = new ProcessBuilder(BenchSetup.jvmCommand(BenchPeer.class, transport, share.toString())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Process process = new ProcessBuilder(BenchmarkJvm.command(BenchPeer.class, transport, share.toString()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
         // the JVM may print notices first (a flight recording started through JAVA_TOOL_OPTIONS, for one)
         String line = out.readLine();
         while (line != null && !line.startsWith("ports ")) {

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One JVM of a quick run's end-to-end pass: {@code QuickEndToEnd TRANSPORT JSON} measures every end-to-end row of
- * that transport in this JVM (JMH without forks), against one peer JVM kept running between the rows, and writes
- * JMH's results to JSON. {@link BenchSuite} starts one per transport, so client and server each compile their code
- * once per transport instead of once per row, and no row shares a JVM with another transport's.
+ * One JVM of a quick run's end-to-end pass: {@code QuickEndToEnd JSON TRANSPORT} measures every end-to-end row of that
+ * transport in this JVM (JMH without forks), against one peer JVM kept running between the rows, and writes JMH's
+ * results to JSON. {@link BenchSuite} starts one per transport, so client and server each compile their code once per
+ * transport instead of once per row, and no row shares a JVM with another transport's.
  */
 public final class QuickEndToEnd {
     private QuickEndToEnd() {
@@ -17,7 +17,7 @@ public final class QuickEndToEnd {
     public static void main(String[] args) {
         int status = 0;
         try {
-            run(args[0], Path.of(args[1]));
+            run(Path.of(args[0]), args[1]);
         } catch (Exception | Error e) {
             e.printStackTrace();
             status = 1;
@@ -26,7 +26,7 @@ public final class QuickEndToEnd {
         System.exit(status);
     }
 
-    private static void run(String transport, Path json) throws Exception {
+    private static void run(Path json, String transport) throws Exception {
         LoopbackPeer.keepPeersBetweenTrials();
         List<Path> parts = new ArrayList<>();
         for (Class<?> benchmark : BenchSuite.END_TO_END_BENCHMARKS) {

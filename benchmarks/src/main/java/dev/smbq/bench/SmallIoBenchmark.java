@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -26,8 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = BenchSetup.PRODUCTION_JVM)
-public class SmallIoBenchmark {
+public class SmallIoBenchmark extends BenchmarkJvm {
     private static final int SMALL = 4096;
     private static final int DEPTH = 16;
     private static final int READS = LoopbackPeer.BYTES_PER_OPERATION / SMALL;

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -36,8 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = BenchSetup.PRODUCTION_JVM)
-public class TransferBenchmark {
+public class TransferBenchmark extends BenchmarkJvm {
     private static final String UPLOAD_FILE = "upload.bin";
 
     @Param({"tcp/raw", "tcp/signed", "tcp/AES-128-GCM", "tcp/AES-256-GCM", "tcp/AES-128-CCM", "tcp/AES-256-CCM",
