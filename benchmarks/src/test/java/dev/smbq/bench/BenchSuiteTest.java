@@ -47,6 +47,15 @@ class BenchSuiteTest {
     }
 
     @Test
+    void theReportSaysHowTheRunSharedItsJvms() throws IOException {
+        assertThat(BenchSuite.machine(true, 7))
+                .startsWith("A quick run of ").contains(", 7 minutes (end to end, one client JVM and one server JVM per "
+                        + "transport): ");
+        assertThat(BenchSuite.machine(false, 90)).startsWith("A full run of ")
+                .contains(", 90 minutes (every row in JVMs of its own): ");
+    }
+
+    @Test
     void aQuickRunGivesEachTransportOfTheTransfersAJvmOfItsOwn() {
         assertThat(BenchSuite.transports()).containsExactly("tcp", "quic-netty", "quic-kwik");
     }
