@@ -45,11 +45,11 @@ import org.openjdk.jmh.runner.options.WarmupMode;
  * warm-up was most of a quarter of an hour. So a quick run measures the rows of one transport in one client JVM against
  * one server JVM ({@link QuickEndToEnd}): JMH first runs every row of a benchmark for a second, one after the other
  * ({@link WarmupMode#BULK}), then measures each. The rows of one transport thus share the JIT's profile of the code
- * they have in common: taking turns with rows in JVMs of their own, they ran somewhat slower, with like ratios to the
- * raw stream (docs/performance.md), so a quick run is an overview and the full run the figure to quote. In process,
- * each row keeps a JVM of its own, warmed up for a second: its code is compiled by then (in a JVM set up as
- * {@link BenchmarkJvm} says), and sharing a JVM there changed what the JIT could prove about allocation (HMAC signing
- * allocated 7.6 KB per message instead of 135 bytes).
+ * they have in common: taking turns with rows in JVMs of their own, three of four quic-netty rows ran alike and one a
+ * sixth slower, with like ratios to the raw stream (docs/performance.md), so a quick run is an overview and the full
+ * run the figure to quote. In process, each row keeps a JVM of its own, warmed up for a second: its code is compiled by
+ * then (in a JVM set up as {@link BenchmarkJvm} says), and sharing a JVM there changed what the JIT could prove about
+ * allocation (HMAC signing allocated 7.6 KB per message instead of 135 bytes).
  */
 public final class BenchSuite {
     static final List<Class<?>> END_TO_END_BENCHMARKS =
