@@ -60,7 +60,7 @@ final class LoopbackPeer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> KEPT.values().forEach(peer -> {
             try {
                 peer.close();
-            } catch (Exception ignored) {
+            } catch (IOException ignored) {
                 // exiting anyway; the peer exits when our end of its standard input goes
             }
         })));
@@ -174,7 +174,7 @@ final class LoopbackPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         if (client != null) {
             client.close();
         }
