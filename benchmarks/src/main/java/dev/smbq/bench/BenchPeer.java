@@ -5,6 +5,7 @@ import dev.smbq.server.Share;
 import dev.smbq.server.SmbServer;
 import dev.smbq.smb2.auth.UserStore;
 import dev.smbq.smb2.crypto.JitWarmup;
+import dev.smbq.smb2.negotiate.NegotiatePolicy;
 import dev.smbq.smb2.transport.MessageListener;
 import dev.smbq.smb2.transport.PeerTrust;
 import dev.smbq.smb2.transport.SmbChannel;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,11 +51,13 @@ public final class BenchPeer {
         JitWarmup.run(); // the server would warm up in the background; here it is done before anything is measured
 
         TransportAcceptor raw = Transports.byId(transport).acceptor(options);
-        // what a download sends: the same distinct bytes as the SMB download's file, made before anything is timed
-        Bytes download = LoopbackPeer.operationData(LoopbackPeer.DOWNLOAD_SEED);
+        // what a raw download sends: the SMB download's file itself, read before anything is timed
+        Bytes download = Bytes.wrap(Files.readAllBytes(share.resolve(LoopbackPeer.DOWNLOAD_FILE)));
         int rawPort = raw.listen(loopback, channel -> channel.start(new RawProtocol.Server(download))).join().getPort();
-        SmbServer signed = smbServer(share, true);
-        SmbServer unsigned = smbServer(share, false);
+        ServerConfig config = ServerConfig.of(List.of(Share.of(SHARE, share)),
+                UserStore.parse(USER + ":password:" + PASSWORD));
+        SmbServer signed = new SmbServer(config.withNegotiation(signing(true)));
+        SmbServer unsigned = new SmbServer(config.withNegotiation(signing(false)));
         int signedPort = signed.listen(transport, loopback, options).getPort();
         int unsignedPort = unsigned.listen(transport, loopback, options).getPort();
 
@@ -74,10 +78,8 @@ public final class BenchPeer {
         System.exit(0);
     }
 
-    private static SmbServer smbServer(Path share, boolean signingRequired) {
-        UserStore users = UserStore.parse(USER + ":password:" + PASSWORD);
-        return new SmbServer(ServerConfig.of(List.of(Share.of(SHARE, share)), users)
-                .withNegotiation(ServerConfig.serverNegotiation().withSigningRequired(signingRequired)));
+    private static NegotiatePolicy signing(boolean required) {
+        return ServerConfig.serverNegotiation().withSigningRequired(required);
     }
 
     /** Messages of the raw stream benchmark, with no SMB in them. */

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 final class LoopbackPeer implements AutoCloseable {
     static final String DOWNLOAD_FILE = "download.bin";
     static final int BYTES_PER_OPERATION = BenchSetup.MEBIBYTES_PER_OPERATION << 20;
-    /** What a download moves: the file's content over SMB, the raw peer's messages without it. */
+    /** What a download moves: the content of the share's download file, which the raw peer sends as well. */
     static final int DOWNLOAD_SEED = 7;
 
     private static final Map<String, PeerProcess> KEPT = new ConcurrentHashMap<>();
