@@ -34,22 +34,24 @@ import org.openjdk.jmh.runner.options.WarmupMode;
  * <p>The full run gives every row JVMs of its own (a client JVM, and a server JVM for the end-to-end rows), with each
  * benchmark's own settings: all piece sizes, iterations of seconds.
  *
- * <p>The quick run measures every transport and protection at 1 MiB pieces, and the in-process parts at 1 MiB, each
- * row for eight iterations: of half a second end to end, of a quarter of a second in process, where rows spread far
+ * <p>The quick run measures every transport and protection at 1 MiB pieces, and the in-process parts at 1 MiB: end to
+ * end each row for ten iterations of 0.3 seconds, in process for eight of a quarter of a second, where rows spread far
  * less. JMH's 99.9% error bar is Student's t for one degree of freedom fewer than the iterations, times their spread
- * over the root of their count: eight half seconds give a narrower bar than five whole ones (t 5.4 against 8.6) in
- * less time.
+ * over the root of their count. Shorter iterations spread more, but more of them shrink t: ten of 0.3 seconds (t 4.8)
+ * gave end-to-end bars like those of eight half seconds (t 5.4) in three seconds instead of four, and eight half
+ * seconds a narrower bar than five whole ones (t 8.6).
  *
  * <p>End to end, two fresh JVMs on two cores took about eight seconds (ten over quic-kwik) to compile the paths of
  * client and server (codec, signing, QUIC) before a row ran at its warm speed; paid for each of the 55 rows, that
  * warm-up was most of a quarter of an hour. So a quick run measures the rows of one transport in one client JVM against
- * one server JVM ({@link QuickEndToEnd}): JMH first runs every row of a benchmark for a second, one after the other
- * ({@link WarmupMode#BULK}), then measures each. The rows of one transport thus share the JIT's profile of the code
- * they have in common: taking turns with rows in JVMs of their own, three of four quic-netty rows ran alike and one a
- * sixth slower, with like ratios to the raw stream (docs/performance.md), so a quick run is an overview and the full
- * run the figure to quote. In process, each row keeps a JVM of its own, warmed up for a second: its code is compiled by
- * then (in a JVM set up as {@link BenchmarkJvm} says), and sharing a JVM there changed what the JIT could prove about
- * allocation (HMAC signing allocated 7.6 KB per message instead of 135 bytes).
+ * one server JVM ({@link QuickEndToEnd}). JMH first runs every row of a benchmark for half a second, one after the
+ * other, so that the JIT compiles what they share; then, row by row, it connects, runs the row for half a second more
+ * and measures it ({@link WarmupMode#BULK_INDI}). Measured straight after connecting, a row's first iteration had run
+ * up to a third slower than the rest, pulling its mean down and widening its bar. The rows of one transport share the
+ * JIT's profile of the code they have in common, so a quick run is an overview and the full run the figure to quote
+ * (docs/performance.md compares the two). In process, each row keeps a JVM of its own, warmed up for a second: its
+ * code is compiled by then (in a JVM set up as {@link BenchmarkJvm} says), and sharing a JVM there changed what the
+ * JIT could prove about allocation (HMAC signing allocated 7.6 KB per message instead of 135 bytes).
  */
 public final class BenchSuite {
     static final List<Class<?>> END_TO_END_BENCHMARKS =
@@ -58,9 +60,13 @@ public final class BenchSuite {
             PrimitiveAeadBenchmark.class, SigningBenchmark.class, CodecBenchmark.class, HeaderCodecBenchmark.class);
     private static final String END_TO_END = anyOf(END_TO_END_BENCHMARKS);
     private static final String IN_PROCESS = anyOf(IN_PROCESS_BENCHMARKS);
-    /** A quick run's warm-up of each end-to-end row, and its measured iterations. */
-    private static final TimeValue END_TO_END_WARMUP = TimeValue.seconds(1);
-    private static final TimeValue END_TO_END_ITERATION = TimeValue.milliseconds(500);
+    /**
+     * A quick run's warm-up of each end-to-end row (once before any row is measured, and again on the row's own
+     * connection), and its measured iterations.
+     */
+    private static final TimeValue END_TO_END_WARMUP = TimeValue.milliseconds(500);
+    private static final int END_TO_END_ITERATIONS = 10;
+    private static final TimeValue END_TO_END_ITERATION = TimeValue.milliseconds(300);
     /** A quick run's warm-up of each in-process row, and its measured iterations (their spread is far smaller). */
     private static final TimeValue IN_PROCESS_WARMUP = TimeValue.seconds(1);
     private static final TimeValue IN_PROCESS_ITERATION = TimeValue.milliseconds(250);
@@ -99,12 +105,13 @@ public final class BenchSuite {
 
     /**
      * A quick run of one end-to-end benchmark in this JVM, at 1 MiB pieces: every row warmed up once, one after the
-     * other, before any is measured (JMH's bulk warm-up), then each measured.
+     * other, before any is measured (JMH's bulk warm-up), then each warmed up again on its trial's connection and
+     * measured.
      */
     static ChainedOptionsBuilder quickEndToEnd(Class<?> benchmark, Path json) {
         return jmh(json).include(including(benchmark)).param("ioSize", "1048576").forks(0)
-                .warmupMode(WarmupMode.BULK).warmupIterations(1).warmupTime(END_TO_END_WARMUP)
-                .measurementIterations(8).measurementTime(END_TO_END_ITERATION);
+                .warmupMode(WarmupMode.BULK_INDI).warmupIterations(1).warmupTime(END_TO_END_WARMUP)
+                .measurementIterations(END_TO_END_ITERATIONS).measurementTime(END_TO_END_ITERATION);
     }
 
     /** A quick run of the in-process benchmarks, at 1 MiB, each row in a JVM of its own. */
