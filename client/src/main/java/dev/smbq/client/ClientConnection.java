@@ -4,6 +4,7 @@ import dev.smbq.smb2.codec.CompoundChain;
 import dev.smbq.smb2.codec.Smb2Codec;
 import dev.smbq.smb2.crypto.IntegrityCheckException;
 import dev.smbq.smb2.message.CancelRequest;
+import dev.smbq.smb2.message.EchoRequest;
 import dev.smbq.smb2.message.Smb2Body;
 import dev.smbq.smb2.message.Smb2Header;
 import dev.smbq.smb2.message.Smb2Message;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One client connection: assigns MessageIds within the credits the server granted, signs or encrypts each
@@ -31,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 final class ClientConnection implements MessageListener {
     /** WRITEs of at least this much data are sent in pieces; below it, one small copy costs less than two buffers. */
     private static final int PIECES_FROM = 64 * 1024;
+    /** How long a response may be overdue with nothing at all arriving before the connection is probed. */
+    static final Duration PROBE_AFTER = Duration.ofSeconds(2);
 
     private final SmbChannel channel;
     private final ClientOptions options;
@@ -43,6 +48,8 @@ final class ClientConnection implements MessageListener {
     private long nextMessageId;
     private long credits = 1;
     private volatile Throwable closedBy;
+    private volatile long lastArrivalNanos = System.nanoTime();
+    private final AtomicLong lastProbeNanos = new AtomicLong(System.nanoTime());
 
     /**
      * A response as it arrived.
@@ -132,10 +139,24 @@ final class ClientConnection implements MessageListener {
         return await(exchange, options.requestTimeout());
     }
 
-    /** Waits up to {@code timeout} for a response: requests that went async may take longer than most. */
+    /**
+     * Waits up to {@code timeout} for a response: requests that went async may take longer than most. While it waits
+     * and nothing arrives, the connection is probed every {@link #PROBE_AFTER} ({@link #probe}).
+     */
     Received await(Exchange exchange, Duration timeout) throws SmbException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return exchange.response().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "no response within " + timeout);
+                }
+                try {
+                    return exchange.response().get(Math.min(left, PROBE_AFTER.toNanos()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    probe();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SmbException(NtStatus.CANCELLED, "interrupted");
@@ -144,9 +165,36 @@ final class ClientConnection implements MessageListener {
                 throw refused; // e.g. a response whose signature did not verify
             }
             throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "connection failed", e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new SmbException(NtStatus.INVALID_NETWORK_RESPONSE, "no response within " + timeout);
         }
+    }
+
+    /**
+     * Sends an ECHO, with which a client checks that the server is still processing requests ([MS-SMB2] 2.2.28), when
+     * nothing has arrived for {@link #PROBE_AFTER}: at most once per that time, only with a credit to spare, and only
+     * once a session exists, since a server may disconnect a connection without one that sends ECHO (3.3.5.17). It goes
+     * unsigned with SessionId 0, which a server answers without checking a session (3.3.5.17); its response is
+     * dropped, its credits counted.
+     *
+     * <p>Besides telling a slow server from a silent one, the probe is new data on the stream in both directions.
+     * Under heavy loss, quiche was seen to keep the last WRITE of an upload in its send buffer, unsent, until the
+     * application wrote again, and kwik stalled at the same point. Writing the ECHO, and the server writing its
+     * response, sets them going.
+     */
+    private void probe() {
+        long now = System.nanoTime();
+        long lastProbe = lastProbeNanos.get();
+        if (closedBy != null || sessions.isEmpty() || now - lastArrivalNanos < PROBE_AFTER.toNanos()
+                || now - lastProbe < PROBE_AFTER.toNanos() || !lastProbeNanos.compareAndSet(lastProbe, now)) {
+            return;
+        }
+        long messageId;
+        synchronized (creditLock) {
+            if (credits < 1) {
+                return; // every credit is out with requests: their responses will bring more
+            }
+            messageId = claimCredits(1);
+        }
+        transmit(Smb2Header.request(Command.ECHO, messageId), new EchoRequest(), null, Protection.NONE);
     }
 
     /**
@@ -233,11 +281,16 @@ final class ClientConnection implements MessageListener {
                     throw new SmbException(NtStatus.CANCELLED, "interrupted");
                 }
             }
-            credits -= charge;
-            long first = nextMessageId;
-            nextMessageId += charge;
-            return first;
+            return claimCredits(charge);
         }
+    }
+
+    /** Spends {@code charge} credits on as many MessageIds, the first returned; holds the credit lock. */
+    private long claimCredits(int charge) {
+        credits -= charge;
+        long first = nextMessageId;
+        nextMessageId += charge;
+        return first;
     }
 
     private void grant(int granted) {
@@ -249,6 +302,7 @@ final class ClientConnection implements MessageListener {
 
     @Override
     public void onMessage(SmbChannel source, Bytes message) {
+        lastArrivalNanos = System.nanoTime();
         try {
             Smb2Codec.ProtocolKind kind = Smb2Codec.protocolOf(message);
             if (kind != Smb2Codec.ProtocolKind.TRANSFORM) {

@@ -7,7 +7,11 @@ import dev.smbq.server.Share;
 import dev.smbq.server.SmbServer;
 import dev.smbq.smb2.auth.Credentials;
 import dev.smbq.smb2.auth.UserStore;
+import dev.smbq.smb2.codec.Smb2Codec;
+import dev.smbq.smb2.message.Smb2Header;
+import dev.smbq.smb2.spec.Command;
 import dev.smbq.smb2.spec.NtStatus;
+import dev.smbq.smb2.trace.MessageTrace;
 import dev.smbq.smb2.transport.TransportOptions;
 import dev.smbq.smb2.wire.Bytes;
 import java.net.InetAddress;
@@ -15,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Byte-range locks between two clients: conflicts, mandatory checks on READ/WRITE, unlock, release at close, and
- * locks that wait (async, granted or cancelled).
+ * locks that wait (async, granted or cancelled), with the waiting client probing the quiet connection.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ByteRangeLockTest {
@@ -127,6 +132,34 @@ class ByteRangeLockTest {
             otherA.close(); // closing the waiter's own open ends its request, as Windows and Samba do
             assertThat(statusOf(() -> ofClosedOpen.await(Duration.ofSeconds(10)))).isEqualTo(NtStatus.RANGE_NOT_LOCKED);
             fileA.close();
+        }
+    }
+
+    @Test
+    void aClientWaitingOnAQuietConnectionProbesItWithEcho() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        MessageTrace echoes = (connection, direction, wire, plaintext) -> {
+            Smb2Header header = Smb2Codec.decodeHeader(plaintext);
+            if (header.command().equals(Command.ECHO)) {
+                seen.add(direction + (header.isResponse() ? " response " + header.ntStatus() : " request")
+                        + " in session " + header.sessionId());
+            }
+        };
+        try (SmbClient holder = connect(ClientOptions.defaults());
+             SmbClient waiter = connect(ClientOptions.defaults().withTrace(echoes))) {
+            SmbFile held = tree(holder).create("held.bin");
+            SmbFile wanted = tree(waiter).open("held.bin");
+            held.lock(0, 10, true);
+            PendingLock waiting = wanted.lockWhenFree(0, 10, true);
+            // nothing arrives while the lock is held: past the probe interval the waiter sends an ECHO, and is answered
+            Duration wait = ClientConnection.PROBE_AFTER.multipliedBy(2).plusMillis(500);
+            assertThat(statusOf(() -> waiting.await(wait))).isEqualTo(NtStatus.INVALID_NETWORK_RESPONSE);
+            assertThat(seen).contains("SENT request in session 0",
+                    "RECEIVED response STATUS_SUCCESS (0x00000000) in session 0");
+            held.unlock(0, 10);
+            waiting.await(Duration.ofSeconds(10)); // the probe took nothing from the request it waited on
+            held.close();
+            wanted.close();
         }
     }
 }
