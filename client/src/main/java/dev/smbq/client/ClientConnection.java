@@ -48,8 +48,8 @@ final class ClientConnection implements MessageListener {
     private long nextMessageId;
     private long credits = 1;
     private volatile Throwable closedBy;
-    private volatile long lastArrivalNanos = System.nanoTime();
-    private final AtomicLong lastProbeNanos = new AtomicLong(System.nanoTime());
+    /** When a message last arrived or a probe last went out: the connection has been quiet since. */
+    private final AtomicLong quietSinceNanos = new AtomicLong(System.nanoTime());
 
     /**
      * A response as it arrived.
@@ -182,10 +182,10 @@ final class ClientConnection implements MessageListener {
      */
     private void probe() {
         long now = System.nanoTime();
-        long lastProbe = lastProbeNanos.get();
-        if (closedBy != null || sessions.isEmpty() || now - lastArrivalNanos < PROBE_AFTER.toNanos()
-                || now - lastProbe < PROBE_AFTER.toNanos() || !lastProbeNanos.compareAndSet(lastProbe, now)) {
-            return;
+        long quietSince = quietSinceNanos.get();
+        if (closedBy != null || sessions.isEmpty() || now - quietSince < PROBE_AFTER.toNanos()
+                || !quietSinceNanos.compareAndSet(quietSince, now)) {
+            return; // not quiet long enough, or another waiting thread probes
         }
         long messageId;
         synchronized (creditLock) {
@@ -302,7 +302,7 @@ final class ClientConnection implements MessageListener {
 
     @Override
     public void onMessage(SmbChannel source, Bytes message) {
-        lastArrivalNanos = System.nanoTime();
+        quietSinceNanos.set(System.nanoTime());
         try {
             Smb2Codec.ProtocolKind kind = Smb2Codec.protocolOf(message);
             if (kind != Smb2Codec.ProtocolKind.TRANSFORM) {
